@@ -4,12 +4,24 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { schemaEngineEnv } from "./schema-engine-path.ts";
+import { schemaEngineEnv } from "./schema-engine-path";
 
 /** The repository root, where prisma.config.ts lives. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
-const PRISMA_CLI_ENTRY = createRequire(import.meta.url).resolve("prisma/build/index.js");
+export const PRISMA_CLI_ENTRY = createRequire(import.meta.url).resolve("prisma/build/index.js");
+
+/** The environment the Prisma CLI needs here: a usable schema engine, no network calls. */
+export function prismaCliEnv(databaseUrl?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...schemaEngineEnv(),
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1", // no telemetry calls from an offline machine
+  };
+  if (databaseUrl !== undefined) env.DATABASE_URL = databaseUrl;
+  return env;
+}
 
 export interface PrismaCliResult {
   exitCode: number;
@@ -23,13 +35,7 @@ export interface RunPrismaCliOptions {
 }
 
 export function runPrismaCli(args: string[], options: RunPrismaCliOptions = {}): Promise<PrismaCliResult> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...schemaEngineEnv(),
-    PRISMA_HIDE_UPDATE_MESSAGE: "1",
-    CHECKPOINT_DISABLE: "1", // no telemetry calls from an offline machine
-  };
-  if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
+  const env = prismaCliEnv(options.databaseUrl);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [PRISMA_CLI_ENTRY, ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
