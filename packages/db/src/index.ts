@@ -8,6 +8,8 @@ export { isSetupComplete } from "./setup/get-setup-state";
 export { issueSetupTokenIfNoAdmin, isSetupTokenValid } from "./setup/setup-token";
 export { authenticateWithPassword } from "./users/authenticate-with-password";
 export { getActiveUser } from "./users/get-active-user";
+export { countUsersByRole } from "./users/count-users-by-role";
+export { ForbiddenError } from "./security/forbidden-error";
 export { ZNewAccount, toFieldErrors, type TNewAccount } from "./users/user-input";
 export type { TUserSummary } from "./users/user-summary";
 export { seedDatabase } from "./seed/seed-database";

@@ -1,0 +1,61 @@
+// The production web server: Next.js and Socket.IO on one HTTP server. Built on its own
+// by scripts/build-server.ts (Next does not compile a custom server) into dist/server.js.
+import { disconnectSharedDb, issueSetupTokenIfNoAdmin } from "@perflab/db";
+import { createServer } from "node:http";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { ConfigError, getServerEnv } from "../src/env";
+import { getDb } from "../src/server/db";
+import { onShutdownSignal } from "./shutdown";
+import { refuseAllAgents } from "./socket/agent-auth";
+import { createRealtimeServer } from "./socket/create-realtime-server";
+import { createSessionCookieAuthenticator } from "./socket/live-auth";
+
+const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), ".."); // dist/.. = apps/web
+const log = (message: string) => console.log(`[web] ${message}`);
+
+async function main(): Promise<void> {
+  const env = getServerEnv();
+  // next-auth v4 reads its canonical URL from this variable and nowhere else.
+  process.env.NEXTAUTH_URL = env.PERFLAB_PUBLIC_URL;
+
+  const app = next({ dev: false, dir: APP_DIR, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const httpServer = createServer((request, response) => void handleRequest(request, response));
+
+  const db = getDb();
+  const io = createRealtimeServer(httpServer, {
+    authenticateLiveUser: createSessionCookieAuthenticator(db, env.AUTH_SECRET),
+    authenticateAgent: refuseAllAgents,
+    log,
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    httpServer.once("error", rejectListen);
+    httpServer.listen(env.PORT, env.HOST, () => resolveListen());
+  });
+  log(`listening on ${env.PERFLAB_PUBLIC_URL} (bound to ${env.HOST}:${env.PORT})`);
+
+  const setupToken = await issueSetupTokenIfNoAdmin(db);
+  if (setupToken) {
+    log("No administrator yet. Create one with this one-time link (valid 24 h, replaced at each restart):");
+    log(`  ${env.PERFLAB_PUBLIC_URL}/setup?token=${setupToken}`);
+  }
+
+  onShutdownSignal(async () => {
+    // Disconnects every socket, then closes the HTTP server (in-flight requests finish).
+    await new Promise<void>((resolveClose) => void io.close(() => resolveClose()));
+    await app.close?.();
+    await disconnectSharedDb();
+    log("stopped");
+  }, log);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`[web] ${error.message}`);
+  else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") console.error(`[web] Port ${getServerEnv().PORT} is already in use: stop what uses it or set PORT.`);
+  else console.error(`[web] failed to start: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+// The top bar: brand, the five areas of the product, and the account menu.
+import Link from "next/link";
+import type { TUserSummary } from "@perflab/db";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+const NAV_ITEMS = [
+  { href: "/curriculum", label: "Curriculum", isAdminOnly: false },
+  { href: "/labs", label: "Labs", isAdminOnly: false },
+  { href: "/workshops", label: "Workshops", isAdminOnly: false },
+  { href: "/progress", label: "Progress", isAdminOnly: false },
+  { href: "/admin", label: "Admin", isAdminOnly: true },
+] as const;
+
+export function SiteHeader({ user }: { user: TUserSummary | null }) {
+  const items = NAV_ITEMS.filter((item) => !item.isAdminOnly || user?.role === "ADMIN");
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-8 px-6 py-3">
+        <Link href="/" className="font-mono text-lg font-semibold tracking-tight text-slate-900">
+          perf<span className="text-emerald-600">lab</span>
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 gap-1">
+          {items.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        {user ? (
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="current-user">
+              {user.name} <span className="text-slate-400">· {user.role.toLowerCase()}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <Link href="/sign-in" className="text-sm font-medium text-emerald-700 hover:text-emerald-800">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

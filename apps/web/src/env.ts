@@ -1,0 +1,42 @@
+// The web server's configuration: every variable it reads, validated once. Nothing else
+// in apps/web reads process.env. Parsed lazily so `next build` needs no database.
+import { z } from "zod";
+
+const ZDatabaseUrl = z
+  .string({ error: "is required" })
+  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL");
+
+export const ZServerEnv = z.object({
+  DATABASE_URL: ZDatabaseUrl,
+  AUTH_SECRET: z.string({ error: "is required (the launcher generates one under .data/)" }).min(32, "must be at least 32 characters"),
+  PORT: z.coerce.number({ error: "must be a number" }).int("must be an integer").min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** The URL people use to reach perflab; links and cookies are built from it. */
+  PERFLAB_PUBLIC_URL: z.url("must be an absolute URL such as https://perflab.example.com").optional(),
+  /** The curriculum: docs/ and scripts/ (default: ./content under the working directory). */
+  PERFLAB_CONTENT_DIR: z.string().min(1).default("content"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+export type TServerEnv = z.infer<typeof ZServerEnv> & { PERFLAB_PUBLIC_URL: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment, naming every bad variable in the error. */
+export function parseServerEnv(source: NodeJS.ProcessEnv): TServerEnv {
+  const parsed = ZServerEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const publicUrl = parsed.data.PERFLAB_PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`;
+  return { ...parsed.data, PERFLAB_PUBLIC_URL: publicUrl.replace(/\/$/, "") };
+}
+
+let cached: TServerEnv | undefined;
+
+export function getServerEnv(): TServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
