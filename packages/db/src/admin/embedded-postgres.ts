@@ -61,6 +61,7 @@ export class EmbeddedPostgres {
       if (blocked) throw new Error(`The embedded PostgreSQL runs as the "postgres" user (perflab was started as root), which cannot enter ${blocked}. Run "chmod o+x ${blocked}", choose another PERFLAB_DATA_DIR, or set DATABASE_URL.`);
     }
     const binaries = await resolvePostgresBinaries();
+    await this.stopOrphanedServer();
     if (!this.isInitialised) await this.initialise(binaries.initdb, runAs);
     this.port = this.options.port ?? (await findFreePort());
     const child = spawn(
@@ -94,6 +95,26 @@ export class EmbeddedPostgres {
       await this.exited;
     }
     this.child = null;
+  }
+
+  /**
+   * A launcher that was killed hard (SIGKILL, power loss of the terminal) leaves its
+   * PostgreSQL running, holding the data directory. The launcher's own lock guarantees no
+   * live launcher owns it, so we shut that server down cleanly before starting ours.
+   */
+  private async stopOrphanedServer(): Promise<void> {
+    const pidFile = join(this.clusterDir, "postmaster.pid");
+    if (!existsSync(pidFile)) return;
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    if (!Number.isSafeInteger(pid) || pid <= 0) return;
+    try {
+      process.kill(pid, "SIGINT");
+    } catch {
+      return; // not running: PostgreSQL removes its stale pid file itself
+    }
+    this.options.onLog?.(`stopping a PostgreSQL left running by an earlier start (pid ${pid})`);
+    const deadline = Date.now() + FAST_SHUTDOWN_TIMEOUT_MS;
+    while (existsSync(pidFile) && Date.now() < deadline) await sleep(100);
   }
 
   private async initialise(initdb: string, runAs: TRunAs | null): Promise<void> {
