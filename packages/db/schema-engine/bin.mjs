@@ -49,6 +49,9 @@ async function main() {
   const { adapterFactory, waitForShadowDrops } = createMigrationAwareAdapterFactory(args.datasourceUrl);
   /** @type {[string, string][]} */
   const datamodels = args.datamodels.map((path) => [path, readFileSync(path, "utf8")]);
+  // Commands like `migrate diff` pass no schema, but the wasm engine cannot start without
+  // one (the native engine infers the connector from the URL). Name the provider ourselves.
+  if (datamodels.length === 0) datamodels.push(["schema.prisma", 'datasource db {\n  provider = "postgresql"\n}\n']);
   await serveJsonRpc({ wasm, adapterFactory, datamodels, waitForShadowDrops });
   return 0;
 }

@@ -14,6 +14,19 @@ const RPC_ERROR_CODE = 4466;
 const METHODS_NEEDING_DEV_DIAGNOSTIC = new Set(["createMigration", "evaluateDataLoss", "diagnoseMigrationHistory"]);
 const EMPTY_FILTERS = { externalTables: [], externalEnums: [] };
 
+/**
+ * A diff from or to a migrations directory replays it on a shadow database, which the
+ * wasm engine also only gets through devDiagnostic.
+ * @param {string} method @param {any} params
+ */
+function migrationsListOfDiff(method, params) {
+  if (method !== "diff") return null;
+  const side = [params?.from, params?.to].find((target) => target?.tag === "migrations");
+  if (!side) return null;
+  const { tag: _tag, ...migrationsList } = side;
+  return migrationsList;
+}
+
 /** @param {unknown} message */
 function send(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
@@ -41,12 +54,12 @@ async function dispatch({ wasm, adapterFactory, datamodels }, method, params) {
   const forwardLog = (line) => process.stderr.write(`${line}\n`);
   const engine = await wasm.SchemaEngine.new({ datamodels }, forwardLog, adapterFactory);
   try {
-    if (METHODS_NEEDING_DEV_DIAGNOSTIC.has(method)) {
-      await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? EMPTY_FILTERS });
-    }
+    const migrationsList = METHODS_NEEDING_DEV_DIAGNOSTIC.has(method) ? params.migrationsList : migrationsListOfDiff(method, params);
+    if (migrationsList) await engine.devDiagnostic({ migrationsList, filters: params.filters ?? EMPTY_FILTERS });
     switch (method) {
       case "getDatabaseVersion":
-        return await engine.version(params ?? null);
+        // The engine rejects a params object without `datasource`; it then uses its own.
+        return await engine.version(params?.datasource ? params : null);
       case "diff": {
         const result = await engine.diff(params);
         // The native engine prints the diff through the CLI rather than in the result.
@@ -67,6 +80,17 @@ async function dispatch({ wasm, adapterFactory, datamodels }, method, params) {
  * @param {{ wasm: any, adapterFactory: unknown, datamodels: [string, string][], waitForShadowDrops: () => Promise<unknown> }} inputs
  */
 export async function serveJsonRpc(inputs) {
+  /** @type {unknown} */
+  let currentRequestId = null;
+  // Some wasm failures (Rust panics, errors thrown from inside engine callbacks) escape
+  // the awaited promise. Answer the request in flight with them, then exit: the
+  // instance is not usable any more.
+  process.on("uncaughtException", (error) => {
+    const isPanic = error instanceof WebAssembly.RuntimeError || panicState.message !== null;
+    if (currentRequestId !== null) send({ jsonrpc: "2.0", id: currentRequestId, error: { ...toRpcError(error), data: { ...toRpcError(error).data, is_panic: isPanic } } });
+    writeLogRecord("ERROR", error.stack ?? error.message);
+    void inputs.waitForShadowDrops().finally(() => process.exit(isPanic ? 101 : 1));
+  });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -79,6 +103,7 @@ export async function serveJsonRpc(inputs) {
       continue;
     }
     if (typeof request.method !== "string") continue; // a reply to our own `print` request
+    currentRequestId = request.id;
     try {
       const result = await dispatch(inputs, request.method, request.params);
       send({ jsonrpc: "2.0", id: request.id, result });
@@ -89,6 +114,7 @@ export async function serveJsonRpc(inputs) {
         process.exit(101); // the wasm instance cannot be used after a panic
       }
     }
+    currentRequestId = null;
   }
   await inputs.waitForShadowDrops();
 }
