@@ -24,7 +24,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment, naming every bad variable in the error. */
-export function parseServerEnv(source: NodeJS.ProcessEnv): TServerEnv {
+export function parseServerEnv(source: Record<string, string | undefined>): TServerEnv {
   const parsed = ZServerEnv.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);

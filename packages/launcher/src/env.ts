@@ -31,7 +31,7 @@ export interface TLauncherEnv {
   authSecret: string | null;
 }
 
-export function parseLauncherEnv(source: NodeJS.ProcessEnv): TLauncherEnv {
+export function parseLauncherEnv(source: Record<string, string | undefined>): TLauncherEnv {
   // An empty variable (DATABASE_URL= in a .env file) means "unset", not "invalid".
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = ZLauncherEnv.safeParse(present);

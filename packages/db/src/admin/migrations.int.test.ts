@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, dropDatabase, withDatabase } from "./database-admin";
 import { REPO_ROOT, runPrismaCli } from "../cli/run-prisma-cli";
+import "@perflab/testkit/provided-context";
 
 const serverUrl = inject("testServerUrl");
 const created: string[] = [];

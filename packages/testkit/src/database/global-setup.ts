@@ -4,13 +4,7 @@
 import { applyMigrations, createDatabase, dropDatabase } from "@perflab/db/admin";
 import type { TestProject } from "vitest/node";
 import { startTestServer } from "./test-server";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    testServerUrl: string;
-    templateDatabase: string;
-  }
-}
+import "./provided-context";
 
 export default async function setup(project: TestProject) {
   const server = await startTestServer();

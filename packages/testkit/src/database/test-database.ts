@@ -3,6 +3,7 @@ import { createDb, type Db } from "@perflab/db";
 import { dropDatabase, withDatabase } from "@perflab/db/admin";
 import pg from "pg";
 import { inject } from "vitest";
+import "./provided-context";
 
 export interface TTestDatabase {
   url: string;
