@@ -41,10 +41,7 @@ async function main() {
     writeLogRecord("ERROR", "No datasource URL: set DATABASE_URL (prisma.config.ts passes it as --datasource).", "P1012");
     return 1;
   }
-  if (args.cliCommand) {
-    // @ts-ignore the command is validated inside
-    return runCliCommand(args.datasourceUrl, args.cliCommand);
-  }
+  if (args.cliCommand !== null) return runCliCommand(args.datasourceUrl, args.cliCommand);
   const wasm = await loadSchemaEngineWasm();
   const { adapterFactory, waitForShadowDrops } = createMigrationAwareAdapterFactory(args.datasourceUrl);
   /** @type {[string, string][]} */

@@ -31,7 +31,9 @@ export function toPrismaErrorCode(error) {
   }
 }
 
-/** @param {string} url @param {"can-connect-to-database" | "create-database" | "drop-database"} command */
+export const CLI_COMMANDS = ["can-connect-to-database", "create-database", "drop-database"];
+
+/** @param {string} url @param {string} command one of CLI_COMMANDS */
 export async function runCliCommand(url, command) {
   const config = toClientConfig(url);
   const databaseName = config.database ?? "postgres";

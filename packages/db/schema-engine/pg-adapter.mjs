@@ -60,16 +60,15 @@ export async function runStatement(config, sql) {
 function typeCharColumnsAsCharacter(queryable) {
   const originalQueryRaw = queryable.queryRaw;
   const originalPerformIO = queryable.performIO;
-  /** @type {any} */ (queryable).queryRaw = async function (/** @type {unknown} */ query) {
+  /** @type {any} */ (queryable).queryRaw = async (/** @type {unknown} */ query) => {
     /** @type {number[]} */
     const charColumns = [];
-    const self = this;
     // A per-call view whose performIO retypes OID 18 before adapter-pg maps the types,
     // so concurrent queries cannot see each other's column lists.
-    const view = Object.create(self, {
+    const view = Object.create(queryable, {
       performIO: {
         value: async (/** @type {unknown} */ q) => {
-          const result = await originalPerformIO.call(self, q);
+          const result = await originalPerformIO.call(queryable, q);
           result.fields.forEach((/** @type {{ dataTypeID: number }} */ field, /** @type {number} */ index) => {
             if (field.dataTypeID === PG_CHAR_OID) {
               charColumns.push(index);
@@ -86,8 +85,8 @@ function typeCharColumnsAsCharacter(queryable) {
   };
   if (typeof queryable.startTransaction === "function") {
     const originalStartTransaction = queryable.startTransaction;
-    /** @type {any} */ (queryable).startTransaction = async function (/** @type {unknown[]} */ ...args) {
-      return typeCharColumnsAsCharacter(await originalStartTransaction.apply(this, args));
+    /** @type {any} */ (queryable).startTransaction = async (/** @type {unknown[]} */ ...args) => {
+      return typeCharColumnsAsCharacter(await originalStartTransaction.apply(queryable, args));
     };
   }
   return queryable;
