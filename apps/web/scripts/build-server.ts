@@ -2,6 +2,7 @@
 // source) are compiled in; everything from node_modules stays external and is required
 // at run time, as Next itself is.
 import { build, type Plugin } from "esbuild";
+import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,4 +30,6 @@ await build({
   plugins: [externalizeNodeModules],
   logLevel: "warning",
 });
+// The launcher compares this stamp with its sources to decide whether to build again.
+writeFileSync(resolve(appDir, "dist/.build-stamp"), new Date().toISOString());
 console.log("built dist/server.js");

@@ -1,13 +1,13 @@
 // `npm start` builds what is not built yet: the web app (Next + custom server) when its
 // build is missing or older than any of its sources, and the Prisma client when missing.
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "@perflab/db/admin";
 import { runVisible } from "./processes";
 
 const WEB_DIR = join(REPO_ROOT, "apps/web");
 export const WEB_SERVER_ENTRY = join(WEB_DIR, "dist/server.js");
-const BUILD_STAMP = join(WEB_DIR, "dist/.build-stamp");
+const BUILD_STAMP = join(WEB_DIR, "dist/.build-stamp"); // written by scripts/build-server.ts
 const PRISMA_CLIENT = join(REPO_ROOT, "packages/db/src/generated/prisma/client.ts");
 
 // Everything the web build compiles. Generated and output folders are skipped.
@@ -41,6 +41,5 @@ export async function buildIfNeeded(log: (message: string) => void): Promise<voi
   log("building the web app (first start or changed sources; about a minute on 2 cores)");
   const startedAt = Date.now();
   await runVisible("npm", ["run", "build", "--workspace", "@perflab/web"], { cwd: REPO_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(BUILD_STAMP, new Date().toISOString());
   log(`web app built in ${Math.round((Date.now() - startedAt) / 1000)} s`);
 }
