@@ -34,12 +34,14 @@ export async function openDatabase(databaseUrl: string | null, dataDir: string, 
   };
 }
 
-export async function prepareSchema(databaseUrl: string): Promise<void> {
-  await applyMigrations(databaseUrl);
+/** Returns whether migrations had to be applied. */
+export async function prepareSchema(databaseUrl: string): Promise<boolean> {
+  const hasMigrated = await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   try {
     await seedDatabase(db);
   } finally {
     await db.$disconnect();
   }
+  return hasMigrated;
 }

@@ -26,8 +26,7 @@ async function main(): Promise<number> {
   const database = await openDatabase(env.databaseUrl, env.dataDir, log);
   cleanups.push(() => database.stop());
   log(`database: ${database.description}`);
-  await prepareSchema(database.url);
-  log("migrations applied, seed in place");
+  log((await prepareSchema(database.url)) ? "migrations applied, seed in place" : "schema up to date, seed in place");
   await buildIfNeeded(log);
   if (isStopRequested) return 0;
 

@@ -1,6 +1,6 @@
 // @perflab/db/admin: operating a PostgreSQL server (embedded or external) and its schema.
 // Used by the launcher, scripts and tests; never by request handlers.
-export { applyMigrations } from "./apply-migrations";
+export { applyMigrations, hasPendingMigrations, listCommittedMigrations } from "./apply-migrations";
 export {
   assertDatabaseReachable,
   createDatabase,

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { applyMigrations, hasPendingMigrations } from "./apply-migrations";
 import { createDatabase, dropDatabase, withDatabase } from "./database-admin";
 import { REPO_ROOT, runPrismaCli } from "../cli/run-prisma-cli";
 import "@perflab/testkit/provided-context";
@@ -58,6 +59,19 @@ describe("migrations", () => {
     await client.end();
     expect(applied.rows.map((row: { migration_name: string }) => row.migration_name)).toEqual(committed.sort());
     expect(await listTables(url)).toEqual(expect.arrayContaining(["users", "setup_tokens", "instance_settings"]));
+  });
+
+  it("knows when nothing is pending, so warm starts skip the CLI", async () => {
+    const url = await emptyDatabase("pending");
+    expect(await hasPendingMigrations(url)).toBe(true);
+    expect(await applyMigrations(url)).toBe(true);
+    expect(await hasPendingMigrations(url)).toBe(false);
+    expect(await applyMigrations(url)).toBe(false);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("UPDATE _prisma_migrations SET finished_at = NULL"); // a failed migration
+    await client.end();
+    expect(await hasPendingMigrations(url)).toBe(true);
   });
 
   it("the committed migrations produce exactly schema.prisma (no forgotten migration)", async () => {

@@ -1,0 +1,5 @@
+// `npm run bench`: every benchmark, each printing ratios against a baseline it measures
+// in the same run. Benchmarks are not tests: they report numbers and never fail on them.
+import { benchStartTime } from "./start-time.bench";
+
+await benchStartTime();
