@@ -1,4 +1,4 @@
-// Bundles server/main.ts into dist/server.js. Workspace packages (@perflab/*, TypeScript
+// Bundles server.ts into dist/server.js. Workspace packages (@perflab/*, TypeScript
 // source) are compiled in; everything from node_modules stays external and is required
 // at run time, as Next itself is.
 import { build, type Plugin } from "esbuild";
@@ -19,7 +19,7 @@ const externalizeNodeModules: Plugin = {
 };
 
 await build({
-  entryPoints: [resolve(appDir, "server/main.ts")],
+  entryPoints: [resolve(appDir, "server.ts")],
   outfile: resolve(appDir, "dist/server.js"),
   bundle: true,
   platform: "node",

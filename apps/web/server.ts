@@ -5,14 +5,14 @@ import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { ConfigError, getServerEnv } from "../src/env";
-import { getDb } from "../src/server/db";
-import { onShutdownSignal } from "./shutdown";
-import { refuseAllAgents } from "./socket/agent-auth";
-import { createRealtimeServer } from "./socket/create-realtime-server";
-import { createSessionCookieAuthenticator } from "./socket/live-auth";
+import { ConfigError, getServerEnv } from "./src/env";
+import { getDb } from "./src/server/db";
+import { onShutdownSignal } from "./server/shutdown";
+import { refuseAllAgents } from "./server/socket/agent-auth";
+import { createRealtimeServer } from "./server/socket/create-realtime-server";
+import { createSessionCookieAuthenticator } from "./server/socket/live-auth";
 
-const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), ".."); // dist/.. = apps/web
+const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), ".."); // the bundle runs from apps/web/dist
 const log = (message: string) => console.log(`[web] ${message}`);
 
 async function main(): Promise<void> {
