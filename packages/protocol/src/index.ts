@@ -3,3 +3,4 @@
 export { PROTOCOL_VERSION, NAMESPACES, EVENTS, CONNECT_ERRORS } from "./namespaces";
 export { ackData, ackError, describeZodError, type TAck } from "./acknowledgement";
 export { ZAgentHandshake, ZSessionReady, type TAgentHandshake, type TSessionReady } from "./handshake";
+export { METRIC_CATALOGUE, METRIC_IDS, findMetric, type TMetricDefinition, type TMetricId, type TMetricKind } from "./metrics/catalogue";
