@@ -4,7 +4,7 @@
 export { buildTableOfContents, compareIds, findNeighbours, type TCurriculum, type TTocSection, type TTocTopic } from "./curriculum";
 export { ContentError, formatIssue, type TContentIssue } from "./issues";
 export { loadCurriculum, type TLoadResult } from "./load-curriculum";
-export type { TFencedBlock, TPart } from "./parse/markdown-structure";
+export { readBodyStructure, type TFencedBlock, type TPart } from "./parse/markdown-structure";
 export type { TLocatedExercise, TLocatedQuiz } from "./parse/parse-blocks";
 export { parseSectionOverview, type TSectionOverview } from "./parse/parse-section";
 export { parseTopicDocument, type TTopicDocument } from "./parse/parse-topic";

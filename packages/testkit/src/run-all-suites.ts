@@ -62,6 +62,7 @@ async function main(): Promise<number> {
 
   results.push(await checkStep("typecheck", async () => (await run(join(BIN, "tsc"), ["--noEmit", "-p", "tsconfig.json"])) === 0));
   results.push(await checkStep("lint", async () => (await run(join(BIN, "eslint"), ["--max-warnings", "0", "."])) === 0));
+  results.push(await checkStep("content check", async () => (await run(process.execPath, [join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "packages/content/src/cli/check.ts"])) === 0));
   results.push(await vitest("unit", join(OUTPUT_DIR, "vitest-unit.json")));
   results.push(await vitest("integration", join(OUTPUT_DIR, "vitest-integration.json")));
   const build = await checkStep("production build", async () => {

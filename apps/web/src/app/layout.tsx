@@ -1,5 +1,6 @@
 import "@fontsource-variable/inter";
 import "@fontsource-variable/jetbrains-mono";
+import "highlight.js/styles/github.css";
 import "./globals.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";

@@ -24,6 +24,8 @@ export interface TFencedBlock {
   content: string;
   /** File line of the opening fence. */
   line: number;
+  /** File line of the closing fence. */
+  endLine: number;
 }
 
 export interface TPart {
@@ -56,7 +58,7 @@ export function readBodyStructure(body: string, bodyFirstLine: number): TBodyStr
     if (openFence) {
       const marker = openFence.marker;
       if (fence && fence[1]![0] === marker[0] && fence[1]!.length >= marker.length && fence[2] === "") {
-        blocks.push({ info: openFence.info, content: openFence.content.join("\n"), line: openFence.line });
+        blocks.push({ info: openFence.info, content: openFence.content.join("\n"), line: openFence.line, endLine: fileLine });
         openFence = null;
       } else {
         openFence.content.push(line);

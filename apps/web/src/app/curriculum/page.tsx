@@ -1,26 +1,39 @@
-// "/curriculum" – the sections of the curriculum, readable without an account.
-import { readSections } from "@perflab/content";
-import { resolve } from "node:path";
+// "/curriculum" – the sections of the curriculum with their topics, readable without an account.
+import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { getServerEnv } from "@/env";
+import { getCurriculum } from "@/server/curriculum/get-curriculum";
 
 export const metadata = { title: "Curriculum" };
 
 export default function CurriculumPage() {
-  const sections = readSections(resolve(getServerEnv().PERFLAB_CONTENT_DIR));
+  const { toc } = getCurriculum();
   return (
     <>
       <PageHeader title="Curriculum">From Linux foundations to incident forensics: read a topic, run its scenario on a lab machine, watch the kernel react.</PageHeader>
-      {sections.length === 0 ? (
+      {toc.length === 0 ? (
         <EmptyState title="No sections yet">The curriculum is read from content/docs; none of its sections is present on this instance.</EmptyState>
       ) : (
         <ol className="grid gap-4 sm:grid-cols-2" data-testid="section-list">
-          {sections.map((section) => (
+          {toc.map((section) => (
             <li key={section.folder} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <p className="font-mono text-xs text-slate-500">Section {section.section}</p>
+              <p className="font-mono text-xs text-slate-500">
+                Section {section.section} · {section.topics.length} topics · {section.minutes} min
+              </p>
               <h2 className="mt-1 font-semibold">{section.title}</h2>
               <p className="mt-2 text-sm text-slate-600">{section.summary}</p>
+              <ul className="mt-3 space-y-1 text-sm">
+                {section.topics.map((topic) => (
+                  <li key={topic.id}>
+                    <Link href={`/curriculum/topics/${topic.id}`} className="text-emerald-700 hover:underline">
+                      {topic.id} {topic.title}
+                    </Link>{" "}
+                    <span className="text-slate-400">
+                      · {topic.level} · {topic.minutes} min
+                    </span>
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ol>
