@@ -21,3 +21,13 @@ test("no quiz answer or explanation reaches the browser", async ({ page }) => {
   expect(html).not.toContain("Committed_AS counts private writable mappings");
   expect(html).not.toMatch(/"answer":\d/);
 });
+
+test("searching for a term lands on the topic and part that explain it", async ({ page }) => {
+  await page.goto("/curriculum");
+  await page.getByRole("searchbox", { name: "Search the curriculum" }).fill("ksoftirqd");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/curriculum\/search\?q=ksoftirqd$/);
+  await page.getByTestId("search-results").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/curriculum\/topics\/2\.3(#[\w-]+)?$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2.3 Interrupt Handling & IRQ Mechanisms");
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { getCurriculum } from "@/server/curriculum/get-curriculum";
+import { SearchBox } from "./search-box";
 
 export const metadata = { title: "Curriculum" };
 
@@ -11,6 +12,9 @@ export default function CurriculumPage() {
   return (
     <>
       <PageHeader title="Curriculum">From Linux foundations to incident forensics: read a topic, run its scenario on a lab machine, watch the kernel react.</PageHeader>
+      <div className="mb-8">
+        <SearchBox />
+      </div>
       {toc.length === 0 ? (
         <EmptyState title="No sections yet">The curriculum is read from content/docs; none of its sections is present on this instance.</EmptyState>
       ) : (
