@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { ConfigError, getServerEnv } from "./src/env";
+import { syncCurriculumToDatabase } from "./src/server/curriculum/sync-to-database";
 import { getDb } from "./src/server/db";
 import { onShutdownSignal } from "./server/shutdown";
 import { refuseAllAgents } from "./server/socket/agent-auth";
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
     httpServer.listen(env.PORT, env.HOST, () => resolveListen());
   });
   log(`listening on ${env.PERFLAB_PUBLIC_URL} (bound to ${env.HOST}:${env.PORT})`);
+
+  // Loads, validates and indexes the curriculum once, then records its ids for progress.
+  const synced = await syncCurriculumToDatabase(db);
+  log(`curriculum: ${synced.topicsUpserted} topics, ${synced.exercisesUpserted} exercises synced; ${synced.topicsRetired} topics and ${synced.exercisesRetired} exercises retired`);
 
   const setupToken = await issueSetupTokenIfNoAdmin(db);
   if (setupToken) {

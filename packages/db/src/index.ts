@@ -13,3 +13,4 @@ export { ForbiddenError } from "./security/forbidden-error";
 export { ZNewAccount, toFieldErrors, type TNewAccount } from "./users/user-input";
 export type { TUserSummary } from "./users/user-summary";
 export { seedDatabase } from "./seed/seed-database";
+export { syncCurriculum, type TSyncResult, type TSyncTopicInput } from "./curriculum/sync-curriculum";
