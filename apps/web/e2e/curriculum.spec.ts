@@ -9,6 +9,9 @@ test("a reader goes from the index to a topic and follows a prerequisite", async
   await expect(page.getByRole("heading", { level: 1, name: "2.3 Interrupt Handling & IRQ Mechanisms" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "2.3.1 HardIRQs" })).toBeVisible();
   expect(await page.getByTestId("exercise").count()).toBeGreaterThanOrEqual(2);
+  await page.getByRole("link", { name: "Section 2" }).click();
+  await expect(page.getByTestId("section-topics").getByRole("link")).toHaveCount(4);
+  await page.getByTestId("section-topics").getByRole("link", { name: "2.3 Interrupt Handling & IRQ Mechanisms" }).click();
   await page.getByTestId("prerequisites").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/curriculum\/topics\/1\.3$/);
 });

@@ -24,7 +24,11 @@ export default function CurriculumPage() {
               <p className="font-mono text-xs text-slate-500">
                 Section {section.section} · {section.topics.length} topics · {section.minutes} min
               </p>
-              <h2 className="mt-1 font-semibold">{section.title}</h2>
+              <h2 className="mt-1 font-semibold">
+                <Link href={`/curriculum/sections/${section.section}`} className="hover:underline">
+                  {section.title}
+                </Link>
+              </h2>
               <p className="mt-2 text-sm text-slate-600">{section.summary}</p>
               <ul className="mt-3 space-y-1 text-sm">
                 {section.topics.map((topic) => (

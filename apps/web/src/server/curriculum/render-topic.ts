@@ -28,7 +28,7 @@ export interface TRenderedTopic {
 // Console sessions read best highlighted as shell; unknown languages stay plain text.
 const LANGUAGE_ALIASES = { bash: ["console", "sh", "shell"] };
 
-function renderMarkdown(markdown: string, slugger: GithubSlugger, headings: THeading[]): string {
+export function renderMarkdown(markdown: string, slugger = new GithubSlugger(), headings: THeading[] = []): string {
   return String(
     unified()
       .use(remarkParse)

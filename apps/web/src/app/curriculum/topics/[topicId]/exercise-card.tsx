@@ -1,12 +1,23 @@
 // An exercise block: its steps, what to expect, and the signal the platform can check.
 import type { TExercise } from "@perflab/content";
 import { findMetric } from "@perflab/protocol";
+import Link from "next/link";
 
 export function ExerciseCard({ exercise }: { exercise: TExercise }) {
   const metric = exercise.check ? findMetric(exercise.check.metric) : undefined;
   return (
     <section className="not-prose my-6 rounded-lg border border-emerald-200 bg-emerald-50 p-5" data-testid="exercise">
-      <p className="font-mono text-xs text-emerald-700">Exercise{exercise.scenario ? ` · scenario ${exercise.scenario}` : ""}</p>
+      <p className="font-mono text-xs text-emerald-700">
+        Exercise
+        {exercise.scenario ? (
+          <>
+            {" · scenario "}
+            <Link href={`/labs?scenario=${exercise.scenario}`} className="underline">
+              {exercise.scenario}
+            </Link>
+          </>
+        ) : null}
+      </p>
       <h3 className="mt-1 font-semibold text-slate-900">{exercise.title}</h3>
       <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-slate-700">
         {exercise.steps.map((step, index) => <li key={index}>{step}</li>)}

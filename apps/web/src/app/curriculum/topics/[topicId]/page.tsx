@@ -19,7 +19,8 @@ export default async function TopicPage({ params }: { params: Promise<{ topicId:
     <div className="grid gap-10 lg:grid-cols-[1fr_16rem]">
       <article className="min-w-0">
         <p className="font-mono text-xs text-slate-500">
-          <Link href="/curriculum" className="hover:underline">Curriculum</Link> · Section {topic.section} · {topic.level} · {topic.minutes} min
+          <Link href="/curriculum" className="hover:underline">Curriculum</Link> ·{" "}
+          <Link href={`/curriculum/sections/${topic.section}`} className="hover:underline">Section {topic.section}</Link> · {topic.level} · {topic.minutes} min
         </p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">{topic.id} {topic.title}</h1>
         <p className="mt-2 text-slate-600">{topic.summary}</p>
