@@ -26,21 +26,30 @@ function refuse(code: string, detail?: string): Error & { data?: unknown } {
   return Object.assign(new Error(code), { data: { code, detail: detail ?? null } });
 }
 
+/**
+ * Runs an authentication dependency: its identity, or a refusal. A dependency that throws
+ * (database down) refuses the connection without saying why to the client, and logs it.
+ */
+async function authenticateOrRefuse<T>(authenticate: () => Promise<T | null>, refusal: string, log: (message: string) => void, label: string): Promise<{ identity: T } | { error: Error }> {
+  try {
+    const identity = await authenticate();
+    return identity ? { identity } : { error: refuse(CONNECT_ERRORS.unauthorized, refusal) };
+  } catch (error) {
+    log(`${label}: authentication failed: ${(error as Error).message}`);
+    return { error: refuse(CONNECT_ERRORS.unauthorized) };
+  }
+}
+
 export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDependencies): Server {
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
   const log = deps.log ?? (() => {});
 
   const live = io.of(NAMESPACES.live);
   live.use(async (socket, next) => {
-    try {
-      const user = await deps.authenticateLiveUser(socket.handshake.headers.cookie);
-      if (!user) return next(refuse(CONNECT_ERRORS.unauthorized, "sign in to watch live labs"));
-      (socket.data as TSocketData).user = user;
-      next();
-    } catch (error) {
-      log(`live: authentication failed: ${(error as Error).message}`);
-      next(refuse(CONNECT_ERRORS.unauthorized));
-    }
+    const result = await authenticateOrRefuse(() => deps.authenticateLiveUser(socket.handshake.headers.cookie), "sign in to watch live labs", log, "live");
+    if ("error" in result) return next(result.error);
+    (socket.data as TSocketData).user = result.identity;
+    next();
   });
   live.on("connection", (socket: Socket) => {
     const { user } = socket.data as TSocketData;
@@ -55,15 +64,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     if (handshake.data.protocolVersion > PROTOCOL_VERSION) {
       return next(refuse(CONNECT_ERRORS.unsupportedProtocol, `server speaks protocol ${PROTOCOL_VERSION}, agent ${handshake.data.protocolVersion}`));
     }
-    try {
-      const identity = await deps.authenticateAgent(handshake.data.token);
-      if (!identity) return next(refuse(CONNECT_ERRORS.unauthorized, "unknown or revoked agent token"));
-      (socket.data as TSocketData).agent = identity;
-      next();
-    } catch (error) {
-      log(`agent: authentication failed: ${(error as Error).message}`);
-      next(refuse(CONNECT_ERRORS.unauthorized));
-    }
+    const result = await authenticateOrRefuse(() => deps.authenticateAgent(handshake.data.token), "unknown or revoked agent token", log, "agent");
+    if ("error" in result) return next(result.error);
+    (socket.data as TSocketData).agent = result.identity;
+    next();
   });
   agent.on("connection", (socket: Socket) => {
     const identity = (socket.data as TSocketData).agent!;

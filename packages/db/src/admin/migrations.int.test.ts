@@ -20,27 +20,20 @@ async function emptyDatabase(label: string): Promise<string> {
   return createDatabase(serverUrl, name);
 }
 
-async function listTables(url: string): Promise<string[]> {
+/** The first column of every row of `sql`, run on its own connection. */
+async function queryColumn(url: string, sql: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-    return result.rows.map((row: { tablename: string }) => row.tablename);
+    const result = await client.query({ text: sql, rowMode: "array" });
+    return result.rows.map((row: string[]) => row[0]!);
   } finally {
     await client.end();
   }
 }
 
-async function listShadowDatabases(): Promise<string[]> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
-  await client.connect();
-  try {
-    const result = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
-    return result.rows.map((row: { datname: string }) => row.datname);
-  } finally {
-    await client.end();
-  }
-}
+const listTables = (url: string) => queryColumn(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+const listShadowDatabases = () => queryColumn(withDatabase(serverUrl, "postgres"), "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
 
 afterAll(async () => {
   for (const name of created) await dropDatabase(serverUrl, name);
