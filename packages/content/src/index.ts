@@ -12,3 +12,4 @@ export { CLOSING_PARTS, OPENING_PART } from "./parse/body-rules";
 export type { TExercise, TQuizQuestion, TScenarioManifest, TTopicFrontMatter } from "./schemas";
 export { checkCrossReferences } from "./validate/cross-references";
 export { buildSearchIndex, type TSearchHit, type TSearchIndex } from "./search/search-index";
+export { gradeQuiz, hashQuiz, ZQuizSubmission, type TQuizGrading, type TQuestionResult } from "./quiz/grade-quiz";

@@ -14,3 +14,21 @@ export { ZNewAccount, toFieldErrors, type TNewAccount } from "./users/user-input
 export type { TUserSummary } from "./users/user-summary";
 export { seedDatabase } from "./seed/seed-database";
 export { syncCurriculum, type TSyncResult, type TSyncTopicInput } from "./curriculum/sync-curriculum";
+
+// Accounts
+export { signInWithPassword, type TSignInResult } from "./users/sign-in-with-password";
+export { endAllSessions } from "./users/get-active-user";
+export { signUp, type TSignUpResult } from "./users/sign-up";
+export { listUsers, changeUserRole, setUserDeactivated, type TUserListEntry, type TManageUserResult } from "./users/manage-users";
+export { signInWithIdentityProvider, type TIdentityClaims, type TIdentitySignInResult } from "./identity/sign-in-with-identity-provider";
+export { createInvitation, listInvitations, revokeInvitation, describeInvitation, type TInvitationSummary, type TCreateInvitationResult } from "./invitations/invitations";
+export { readInstanceSettings, updateInstanceSettings, SIGN_UP_MODES, type TSignUpMode, type TInstanceSettings } from "./settings/instance-settings";
+export { THROTTLE_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "./security/sign-in-throttle";
+
+// Progress
+export { recordHeartbeat, ZHeartbeat, MAX_CREDIT_PER_HEARTBEAT_S, type THeartbeat } from "./progress/record-heartbeat";
+export { recordQuizAttempt, type TGradedQuiz, type TRecordedQuizAttempt } from "./progress/record-quiz-attempt";
+export { recordExerciseAttempt, ZExerciseReport, type TRecordExerciseAttemptResult } from "./progress/record-exercise-attempt";
+export { getTopicProgress, getTopicStatuses, getLearnerRecord, type TTopicStatus, type TTopicProgressDetail, type TLearnerRecord, type TQuizAttemptSummary } from "./progress/read-progress";
+export type { TExerciseStatus } from "./progress/exercise-status";
+export { exportAllProgressCsv } from "./export/progress-export";

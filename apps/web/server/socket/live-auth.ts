@@ -27,8 +27,8 @@ export function createSessionCookieAuthenticator(db: Db, secret: string): TAuthe
     const sessionToken = SESSION_COOKIE_NAMES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
     if (!sessionToken) return null;
     const claims = await decode({ token: sessionToken, secret }).catch(() => null);
-    if (!claims?.sub) return null;
-    const user = await getActiveUser(db, claims.sub);
+    if (!claims?.sub || typeof claims.signedInAt !== "number") return null;
+    const user = await getActiveUser(db, claims.sub, claims.signedInAt);
     return user ? { id: user.id, role: user.role } : null;
   };
 }

@@ -21,12 +21,14 @@ describe("realtime server", () => {
   let baseUrl: string;
   let activeUserId: string;
   let deactivatedUserId: string;
+  let signedOutEverywhereUserId: string;
   const clients: Socket[] = [];
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
     activeUserId = (await testDb.db.user.create({ data: { email: "live@example.com", name: "Live" } })).id;
     deactivatedUserId = (await testDb.db.user.create({ data: { email: "off@example.com", name: "Off", deactivatedAt: new Date() } })).id;
+    signedOutEverywhereUserId = (await testDb.db.user.create({ data: { email: "out@example.com", name: "Out", sessionsValidAfter: new Date() } })).id;
     const authenticateAgent: TAuthenticateAgent = async (token) => (token === KNOWN_AGENT_TOKEN ? { agentId: "agent-1", ownerId: activeUserId } : null);
     httpServer = createServer();
     io = createRealtimeServer(httpServer, { authenticateLiveUser: createSessionCookieAuthenticator(testDb.db, SECRET), authenticateAgent });
@@ -62,8 +64,8 @@ describe("realtime server", () => {
     });
   }
 
-  async function sessionCookie(userId: string, secret = SECRET): Promise<string> {
-    return `next-auth.session-token=${await encode({ token: { sub: userId }, secret })}`;
+  async function sessionCookie(userId: string, secret = SECRET, signedInAt: number | undefined = Date.now()): Promise<string> {
+    return `next-auth.session-token=${await encode({ token: { sub: userId, signedInAt }, secret })}`;
   }
 
   it("/live greets a signed-in user with session:ready", async () => {
@@ -76,6 +78,8 @@ describe("realtime server", () => {
     ["a cookie signed with another secret", async () => sessionCookie(activeUserId, "another-secret-that-is-long-enough-000000")],
     ["a garbage cookie", async () => "next-auth.session-token=not-a-jwt"],
     ["a deactivated user's valid cookie", async () => sessionCookie(deactivatedUserId)],
+    ["a cookie without its sign-in time", async () => sessionCookie(activeUserId, SECRET, undefined)],
+    ["a cookie from before 'sign out everywhere'", async () => sessionCookie(signedOutEverywhereUserId, SECRET, Date.now() - 60_000)],
   ])("/live refuses %s", async (_case, makeCookie) => {
     const cookie = await makeCookie();
     await expect(outcome(open(NAMESPACES.live, cookie ? { cookie } : {}))).rejects.toMatchObject({ message: CONNECT_ERRORS.unauthorized });

@@ -4,8 +4,10 @@
 import type { Db } from "../client";
 
 export const DEFAULT_INSTANCE_SETTINGS: Readonly<Record<string, string>> = {
-  // Who may create an account: "open", "invite-only" or "closed" (issue: accounts).
+  // Who may create an account: "open", "invite-only" or "closed".
   signup_mode: "invite-only",
+  // The quiz score (percent) that passes a topic's quiz.
+  quiz_pass_percent: "80",
 };
 
 export async function seedDatabase(db: Db): Promise<void> {

@@ -1,21 +1,17 @@
 // The one-time setup link. While no admin exists, each server start issues a fresh token
 // (older unused ones stop working) and prints the link; only its SHA-256 is stored, so a
 // database dump cannot be used to claim the instance.
-import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../client";
+import { hashOneTimeToken, newOneTimeToken } from "../security/one-time-token";
 
 export const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000; // one day: long enough to find the console
-const SETUP_TOKEN_BYTES = 32;
-
-export function hashSetupToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export const hashSetupToken = hashOneTimeToken;
 
 /** Returns a new token when the instance still has no admin, otherwise null. */
 export async function issueSetupTokenIfNoAdmin(db: Db, now = new Date()): Promise<string | null> {
   const adminCount = await db.user.count({ where: { role: "ADMIN" } });
   if (adminCount > 0) return null;
-  const token = randomBytes(SETUP_TOKEN_BYTES).toString("base64url");
+  const token = newOneTimeToken();
   await db.$transaction([
     db.setupToken.deleteMany({ where: { usedAt: null } }),
     db.setupToken.create({ data: { tokenHash: hashSetupToken(token), expiresAt: new Date(now.getTime() + SETUP_TOKEN_TTL_MS) } }),

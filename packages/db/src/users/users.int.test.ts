@@ -35,13 +35,13 @@ describe("users", () => {
 
   it("getActiveUser hides deactivated users, so their sessions stop working", async () => {
     const gone = await testDb.db.user.findUniqueOrThrow({ where: { email: "gone@example.com" } });
-    expect(await getActiveUser(testDb.db, gone.id)).toBeNull();
-    expect(await getActiveUser(testDb.db, learnerId)).toMatchObject({ id: learnerId, role: "LEARNER" });
+    expect(await getActiveUser(testDb.db, gone.id, Date.now())).toBeNull();
+    expect(await getActiveUser(testDb.db, learnerId, Date.now())).toMatchObject({ id: learnerId, role: "LEARNER" });
   });
 
   it("countUsersByRole is for admins only", async () => {
-    const admin = (await getActiveUser(testDb.db, adminId))!;
-    const learner = (await getActiveUser(testDb.db, learnerId))!;
+    const admin = (await getActiveUser(testDb.db, adminId, Date.now()))!;
+    const learner = (await getActiveUser(testDb.db, learnerId, Date.now()))!;
     expect(await countUsersByRole(testDb.db, admin)).toEqual({ LEARNER: 2, INSTRUCTOR: 0, ADMIN: 1 });
     await expect(countUsersByRole(testDb.db, learner)).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -27,11 +27,15 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          // When this sign-in happened: "sign out everywhere" refuses sessions older than it.
+          token.signedInAt = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return { ...session, userId: token.sub, signedInAt: token.signedInAt };
       },
     },
   };

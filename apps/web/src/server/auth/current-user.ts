@@ -8,8 +8,8 @@ import { getAuthOptions } from "./auth-options";
 
 export async function getCurrentUser(): Promise<TUserSummary | null> {
   const session = await getServerSession(getAuthOptions());
-  if (!session?.userId) return null;
-  return getActiveUser(getDb(), session.userId);
+  if (!session?.userId || typeof session.signedInAt !== "number") return null;
+  return getActiveUser(getDb(), session.userId, session.signedInAt);
 }
 
 /** For pages that need an account: sends visitors to sign in and back. */
