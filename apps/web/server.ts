@@ -8,6 +8,7 @@ import next from "next";
 import { ConfigError, getServerEnv } from "./src/env";
 import { syncCurriculumToDatabase } from "./src/server/curriculum/sync-to-database";
 import { getDb } from "./src/server/db";
+import { stampClientAddress } from "./server/http/client-address";
 import { onShutdownSignal } from "./server/shutdown";
 import { refuseAllAgents } from "./server/socket/agent-auth";
 import { createRealtimeServer } from "./server/socket/create-realtime-server";
@@ -24,7 +25,10 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: APP_DIR, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
-  const httpServer = createServer((request, response) => void handleRequest(request, response));
+  const httpServer = createServer((request, response) => {
+    stampClientAddress(request, env.PERFLAB_TRUST_PROXY);
+    void handleRequest(request, response);
+  });
 
   const db = getDb();
   const io = createRealtimeServer(httpServer, {

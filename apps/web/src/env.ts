@@ -16,6 +16,19 @@ export const ZServerEnv = z.object({
   /** The curriculum: docs/ and scripts/ (default: ./content under the working directory). */
   PERFLAB_CONTENT_DIR: z.string().min(1).default("content"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling). */
+  PERFLAB_TRUST_PROXY: z.enum(["0", "1", "true", "false"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1" || value === "true"),
+  /** A generic OpenID Connect provider (Keycloak, Okta, Google Workspace, …): all three or none. */
+  OIDC_ISSUER: z.url("must be the issuer URL, e.g. https://sso.example.com/realms/main").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button label on the sign-in page. */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).default("Single sign-on"),
+}).superRefine((env, context) => {
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    context.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together" });
+  }
 });
 export type TServerEnv = z.infer<typeof ZServerEnv> & { PERFLAB_PUBLIC_URL: string };
 

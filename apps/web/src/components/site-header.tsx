@@ -29,9 +29,9 @@ export function SiteHeader({ user }: { user: TUserSummary | null }) {
         </nav>
         {user ? (
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600" data-testid="current-user">
+            <Link href="/account" className="text-slate-600 hover:text-slate-900" data-testid="current-user">
               {user.name} <span className="text-slate-400">· {user.role.toLowerCase()}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         ) : (

@@ -2,12 +2,15 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { TopicStatusBadge } from "@/components/progress/topic-status-badge";
 import { getCurriculum } from "@/server/curriculum/get-curriculum";
+import { getOwnTopicStatuses } from "@/server/progress/learner-statuses";
 import { SearchBox } from "./search-box";
 
 export const metadata = { title: "Curriculum" };
 
-export default function CurriculumPage() {
+export default async function CurriculumPage() {
+  const statuses = await getOwnTopicStatuses();
   const { toc } = getCurriculum();
   return (
     <>
@@ -32,13 +35,14 @@ export default function CurriculumPage() {
               <p className="mt-2 text-sm text-slate-600">{section.summary}</p>
               <ul className="mt-3 space-y-1 text-sm">
                 {section.topics.map((topic) => (
-                  <li key={topic.id}>
+                  <li key={topic.id} data-testid={`toc-topic-${topic.id}`}>
                     <Link href={`/curriculum/topics/${topic.id}`} className="text-emerald-700 hover:underline">
                       {topic.id} {topic.title}
                     </Link>{" "}
                     <span className="text-slate-400">
                       · {topic.level} · {topic.minutes} min
                     </span>
+                    {statuses ? <> <TopicStatusBadge status={statuses[topic.id] ?? "NOT_STARTED"} /></> : null}
                   </li>
                 ))}
               </ul>

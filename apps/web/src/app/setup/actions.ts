@@ -2,22 +2,16 @@
 // Server action behind the setup form. Validation and authorization (the one-time token)
 // happen in the data layer; this only maps the result to what the form shows.
 import { createFirstAdmin } from "@perflab/db";
+import type { TNewAccountFormState } from "@/components/new-account-form";
 import { getDb } from "@/server/db";
 
-export interface TSetupFormState {
-  fieldErrors: Record<string, string>;
-  formError: string | null;
-  createdEmail: string | null;
-  /** What was typed (never the password), so a rejected form keeps it. */
-  values: { name: string; email: string };
-}
 
 const FORM_ERRORS = {
   "setup-closed": "An administrator account already exists. Sign in instead.",
   "invalid-token": "This setup link is not valid any more. Use the newest link printed on the server console.",
 } as const;
 
-export async function submitSetupForm(_previous: TSetupFormState, formData: FormData): Promise<TSetupFormState> {
+export async function submitSetupForm(_previous: TNewAccountFormState, formData: FormData): Promise<TNewAccountFormState> {
   const token = String(formData.get("token") ?? "");
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
   const input = { ...values, password: formData.get("password") };

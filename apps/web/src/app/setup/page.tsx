@@ -3,7 +3,8 @@ import { isSetupComplete, isSetupTokenValid } from "@perflab/db";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { getDb } from "@/server/db";
-import { SetupForm } from "./setup-form";
+import { NewAccountForm } from "@/components/new-account-form";
+import { submitSetupForm } from "./actions";
 
 export const metadata = { title: "Set up perflab" };
 
@@ -35,7 +36,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   return (
     <div className="max-w-md">
       <PageHeader title="Create the administrator account">This account manages users, workshops and lab machines. No default password exists: choose yours now.</PageHeader>
-      <SetupForm token={setupToken} />
+      <NewAccountForm action={submitSetupForm} hiddenFields={{ token: setupToken }} submitLabel="Create administrator" returnTo="/curriculum" />
     </div>
   );
 }

@@ -1,37 +1,96 @@
-// next-auth configuration: email + password, JWT sessions. OIDC providers and sign-in rate
-// limits are added with the accounts issue; this is the one place they plug in.
-import { authenticateWithPassword } from "@perflab/db";
+// next-auth configuration: email + password (throttled per account and address in the
+// data layer) and, when configured, one generic OpenID Connect provider. JWT sessions
+// carry the user id and the sign-in time; everything else is re-read per request.
+import { signInWithIdentityProvider, signInWithPassword, type TIdentityClaims } from "@perflab/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getServerEnv } from "../../env";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { getServerEnv, type TServerEnv } from "../../env";
 import { getDb } from "../db";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address-header";
+import { THROTTLED_PREFIX } from "./sign-in-errors";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // a working day; sign in again tomorrow
+export const OIDC_PROVIDER_ID = "oidc";
+
+interface TOidcProfile {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+  preferred_username?: string;
+}
+
+function oidcProvider(env: TServerEnv): OAuthConfig<TOidcProfile> | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: env.OIDC_DISPLAY_NAME,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? null }),
+  };
+}
+
+function identityClaims(subject: string, profile: unknown): TIdentityClaims {
+  const claims = (profile ?? {}) as Partial<TOidcProfile>;
+  return { provider: OIDC_PROVIDER_ID, subject, email: claims.email, emailVerified: claims.email_verified === true, name: claims.name ?? claims.preferred_username };
+}
+
+function headerValue(headers: unknown, name: string): string | null {
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+  return typeof value === "string" && value ? value : null;
+}
 
 export function getAuthOptions(): NextAuthOptions {
+  const env = getServerEnv();
+  const oidc = oidcProvider(env);
   return {
-    secret: getServerEnv().AUTH_SECRET,
+    secret: env.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     jwt: { maxAge: SESSION_MAX_AGE_S },
-    pages: { signIn: "/sign-in" },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const user = await authenticateWithPassword(getDb(), credentials?.email, credentials?.password);
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        async authorize(credentials, request) {
+          const address = headerValue(request?.headers, CLIENT_ADDRESS_HEADER);
+          const result = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, address });
+          if ("data" in result) return { id: result.data.id, email: result.data.email, name: result.data.name };
+          // next-auth hands a thrown message to the sign-in page as its error code.
+          if (result.error === "throttled") throw new Error(`${THROTTLED_PREFIX}${result.retryAfterSeconds}`);
+          return null;
         },
       }),
+      ...(oidc ? [oidc] : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const result = await signInWithIdentityProvider(getDb(), identityClaims(account.providerAccountId, profile));
+        return "data" in result ? true : `/sign-in?error=${result.error}`;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (!user) return token;
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          // signIn above linked or created the account; this resolves the same one.
+          const result = await signInWithIdentityProvider(getDb(), identityClaims(account.providerAccountId, profile));
+          if (!("data" in result)) throw new Error(result.error);
+          token.sub = result.data.id;
+          token.name = result.data.name;
+          token.email = result.data.email;
+        } else {
           token.sub = user.id;
-          // When this sign-in happened: "sign out everywhere" refuses sessions older than it.
-          token.signedInAt = Date.now();
         }
+        // When this sign-in happened: "sign out everywhere" refuses sessions older than it.
+        token.signedInAt = Date.now();
         return token;
       },
       session({ session, token }) {
@@ -39,4 +98,8 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+export function isOidcConfigured(): boolean {
+  return oidcProvider(getServerEnv()) !== null;
 }

@@ -1,7 +1,9 @@
 // "/curriculum/sections/2" – a section's overview and its topics in reading order.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TopicStatusBadge } from "@/components/progress/topic-status-badge";
 import { getCurriculum } from "@/server/curriculum/get-curriculum";
+import { getOwnTopicStatuses } from "@/server/progress/learner-statuses";
 import { renderMarkdown } from "@/server/curriculum/render-topic";
 
 const renderedOverviews = new Map<number, string>();
@@ -12,6 +14,7 @@ export default async function SectionPage({ params }: { params: Promise<{ sectio
   const overview = curriculum.sections.find((section) => section.section === number);
   const entry = toc.find((section) => section.section === number);
   if (!overview || !entry) notFound();
+  const statuses = await getOwnTopicStatuses();
   if (!renderedOverviews.has(number)) renderedOverviews.set(number, renderMarkdown(overview.body));
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_20rem]">
@@ -29,7 +32,9 @@ export default async function SectionPage({ params }: { params: Promise<{ sectio
               <Link href={`/curriculum/topics/${topic.id}`} className="font-medium text-emerald-700 hover:underline">
                 {topic.id} {topic.title}
               </Link>
-              <p className="mt-1 text-slate-500">{topic.level} · {topic.minutes} min</p>
+              <p className="mt-1 flex items-center gap-2 text-slate-500">
+                {topic.level} · {topic.minutes} min {statuses ? <TopicStatusBadge status={statuses[topic.id] ?? "NOT_STARTED"} /> : null}
+              </p>
             </li>
           ))}
         </ol>

@@ -1,12 +1,22 @@
-// An exercise block: its steps, what to expect, and the signal the platform can check.
+// An exercise block: its steps, what to expect, the signal the platform can check, and
+// (signed in) the learner's report on it.
 import type { TExercise } from "@perflab/content";
+import type { TExerciseStatus } from "@perflab/db";
 import { findMetric } from "@perflab/protocol";
 import Link from "next/link";
+import { ExerciseReport } from "./exercise-report";
 
-export function ExerciseCard({ exercise }: { exercise: TExercise }) {
+interface ExerciseCardProps {
+  topicId: string;
+  exercise: TExercise;
+  /** Absent for visitors who are not signed in. */
+  progress?: { status: TExerciseStatus; attempts: number } | undefined;
+}
+
+export function ExerciseCard({ topicId, exercise, progress }: ExerciseCardProps) {
   const metric = exercise.check ? findMetric(exercise.check.metric) : undefined;
   return (
-    <section className="not-prose my-6 rounded-lg border border-emerald-200 bg-emerald-50 p-5" data-testid="exercise">
+    <section className="not-prose my-6 rounded-lg border border-emerald-200 bg-emerald-50 p-5" data-testid="exercise" data-exercise-id={exercise.id}>
       <p className="font-mono text-xs text-emerald-700">
         Exercise
         {exercise.scenario ? (
@@ -29,6 +39,7 @@ export function ExerciseCard({ exercise }: { exercise: TExercise }) {
           {exercise.check.threshold !== undefined ? ` ${exercise.check.threshold}` : ""}{metric ? ` (${metric.meaning})` : ""}
         </p>
       ) : null}
+      {progress ? <ExerciseReport topicId={topicId} exerciseId={exercise.id} status={progress.status} attempts={progress.attempts} /> : null}
     </section>
   );
 }

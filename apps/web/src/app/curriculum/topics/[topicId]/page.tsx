@@ -1,12 +1,18 @@
-// "/curriculum/topics/2.3" – one topic, rendered once per process from its Markdown.
-// Quiz answers never reach this page: only questions and choices are rendered.
-import { findNeighbours } from "@perflab/content";
+// "/curriculum/topics/2.3" – one topic, rendered once per process from its Markdown, with
+// the signed-in learner's status, exercise reports and quiz. Quiz answers never reach
+// this page: only questions and choices are rendered; the server grades submissions.
+import { findNeighbours, hashQuiz } from "@perflab/content";
+import { getTopicProgress } from "@perflab/db";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TopicStatusBadge } from "@/components/progress/topic-status-badge";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { getCurriculum } from "@/server/curriculum/get-curriculum";
 import { renderTopic } from "@/server/curriculum/render-topic";
+import { getDb } from "@/server/db";
 import { ExerciseCard } from "./exercise-card";
-import { QuizPreview } from "./quiz-preview";
+import { QuizForm } from "./quiz-form";
+import { TopicHeartbeat } from "./topic-heartbeat";
 
 export default async function TopicPage({ params }: { params: Promise<{ topicId: string }> }) {
   const { topicId } = await params;
@@ -15,14 +21,24 @@ export default async function TopicPage({ params }: { params: Promise<{ topicId:
   if (!topic) notFound();
   const { segments, headings } = renderTopic(topic);
   const { previous, next } = findNeighbours(loaded.curriculum, topic.id);
+  const user = await getCurrentUser();
+  const progress = user ? await getTopicProgress(getDb(), user, user.id, topic.id) : null;
+  const quizHash = topic.quiz ? hashQuiz(topic.quiz.questions) : "";
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_16rem]">
       <article className="min-w-0">
+        {user ? <TopicHeartbeat topicId={topic.id} /> : null}
         <p className="font-mono text-xs text-slate-500">
           <Link href="/curriculum" className="hover:underline">Curriculum</Link> ·{" "}
           <Link href={`/curriculum/sections/${topic.section}`} className="hover:underline">Section {topic.section}</Link> · {topic.level} · {topic.minutes} min
         </p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">{topic.id} {topic.title}</h1>
+        {progress ? (
+          <p className="mt-2 flex items-center gap-3 text-xs text-slate-500">
+            <TopicStatusBadge status={progress.status} />
+            {progress.timeSpentSeconds >= 60 ? <span>{Math.round(progress.timeSpentSeconds / 60)} min spent</span> : null}
+          </p>
+        ) : null}
         <p className="mt-2 text-slate-600">{topic.summary}</p>
         {topic.prerequisites.length > 0 ? (
           <p className="mt-3 text-sm" data-testid="prerequisites">
@@ -36,9 +52,22 @@ export default async function TopicPage({ params }: { params: Promise<{ topicId:
             segment.kind === "html" ? (
               <div key={index} dangerouslySetInnerHTML={{ __html: segment.html }} />
             ) : segment.kind === "exercise" ? (
-              <ExerciseCard key={index} exercise={segment.exercise} />
+              <ExerciseCard
+                key={index}
+                topicId={topic.id}
+                exercise={segment.exercise}
+                progress={progress ? (progress.exercises[segment.exercise.id] ?? { status: "NOT_ATTEMPTED", attempts: 0 }) : undefined}
+              />
             ) : (
-              <QuizPreview key={index} questions={segment.questions} />
+              <QuizForm
+                key={index}
+                topicId={topic.id}
+                quizHash={quizHash}
+                questions={segment.questions}
+                isSignedIn={user !== null}
+                previousAttempts={progress?.quizAttempts.length ?? 0}
+                hasPassed={progress?.quizAttempts.some((attempt) => attempt.passed) ?? false}
+              />
             ),
           )}
         </div>
