@@ -1,8 +1,7 @@
 // The first minutes of a new instance: the operator finds the setup link, makes mistakes
 // in the form without losing what they typed, creates the admin and lands in the product.
-import { expect, setupUrl, test } from "./fixtures";
+import { expect, FIRST_ADMIN as ADMIN, setupUrl, test } from "./fixtures";
 
-const ADMIN = { name: "Grace Hopper", email: "grace@example.com", password: "a long enough password" };
 const NAV_LABELS = ["Curriculum", "Labs", "Workshops", "Progress", "Admin"];
 
 test.describe.configure({ mode: "serial" });

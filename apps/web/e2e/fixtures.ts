@@ -1,5 +1,5 @@
 // Every spec talks to the server started by global-setup.ts.
-import { test as base } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 
 export const test = base.extend({
   baseURL: async ({}, use) => {
@@ -7,10 +7,27 @@ export const test = base.extend({
   },
 });
 
-export { expect } from "@playwright/test";
+export { expect };
 
 export function setupUrl(): string {
   const url = process.env.E2E_SETUP_URL;
   if (!url) throw new Error("E2E_SETUP_URL is not set: run through `npm run test:e2e`");
   return url;
+}
+
+/** The admin first-admin.spec.ts creates; specs named after it alphabetically rely on it. */
+export const FIRST_ADMIN = { name: "Grace Hopper", email: "grace@example.com", password: "a long enough password" };
+
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** A second, independent browser (its own cookies) on the same server. */
+export async function newBrowserPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  return context.newPage();
 }

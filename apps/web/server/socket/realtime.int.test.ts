@@ -64,8 +64,9 @@ describe("realtime server", () => {
     });
   }
 
-  async function sessionCookie(userId: string, secret = SECRET, signedInAt: number | undefined = Date.now()): Promise<string> {
-    return `next-auth.session-token=${await encode({ token: { sub: userId, signedInAt }, secret })}`;
+  async function sessionCookie(userId: string, secret = SECRET, signedInAt: number | null = Date.now()): Promise<string> {
+    const token = signedInAt === null ? { sub: userId } : { sub: userId, signedInAt };
+    return `next-auth.session-token=${await encode({ token, secret })}`;
   }
 
   it("/live greets a signed-in user with session:ready", async () => {
@@ -78,7 +79,7 @@ describe("realtime server", () => {
     ["a cookie signed with another secret", async () => sessionCookie(activeUserId, "another-secret-that-is-long-enough-000000")],
     ["a garbage cookie", async () => "next-auth.session-token=not-a-jwt"],
     ["a deactivated user's valid cookie", async () => sessionCookie(deactivatedUserId)],
-    ["a cookie without its sign-in time", async () => sessionCookie(activeUserId, SECRET, undefined)],
+    ["a cookie without its sign-in time", async () => sessionCookie(activeUserId, SECRET, null)],
     ["a cookie from before 'sign out everywhere'", async () => sessionCookie(signedOutEverywhereUserId, SECRET, Date.now() - 60_000)],
   ])("/live refuses %s", async (_case, makeCookie) => {
     const cookie = await makeCookie();
