@@ -19,11 +19,14 @@ export function TopicHeartbeat({ topicId }: { topicId: string }) {
       activeSeconds = 0;
       void fetch(url, { method: "POST", body: body(seconds), headers: { "content-type": "application/json" }, keepalive: true }).catch(() => undefined);
     };
-    const flushOnHide = () => {
-      if (document.visibilityState !== "hidden" || activeSeconds === 0) return;
+    const flush = () => {
+      if (activeSeconds === 0) return;
       // sendBeacon survives the tab closing; it sends text/plain, which the route accepts.
       navigator.sendBeacon(url, body(activeSeconds));
       activeSeconds = 0;
+    };
+    const flushOnHide = () => {
+      if (document.visibilityState === "hidden") flush();
     };
     const onInput = () => {
       lastInputAt = Date.now();
@@ -38,7 +41,9 @@ export function TopicHeartbeat({ topicId }: { topicId: string }) {
     }, REPORT_EVERY_MS);
     for (const name of INPUT_EVENTS) window.addEventListener(name, onInput, { passive: true });
     document.addEventListener("visibilitychange", flushOnHide);
+    window.addEventListener("pagehide", flush); // reloads and closing tabs
     return () => {
+      window.removeEventListener("pagehide", flush);
       window.clearInterval(tick);
       window.clearInterval(send);
       for (const name of INPUT_EVENTS) window.removeEventListener(name, onInput);
