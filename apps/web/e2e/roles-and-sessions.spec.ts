@@ -40,7 +40,7 @@ test("a deactivated user is signed out at the next request and cannot sign in ag
   await learner.getByLabel("Email").fill(LEARNER.email);
   await learner.getByLabel("Password").fill(LEARNER.password);
   await learner.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(learner.getByRole("alert")).toContainText("Email or password is incorrect");
+  await expect(learner.getByTestId("sign-in-error")).toContainText("Email or password is incorrect");
 
   await row.getByRole("button", { name: "Reactivate" }).click();
   await expect(row.getByRole("button", { name: "Deactivate" })).toBeVisible();
@@ -67,9 +67,9 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`guess number ${attempt}`);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("Email or password is incorrect");
+    await expect(page.getByTestId("sign-in-error")).toContainText("Email or password is incorrect");
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   }
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText(/Too many failed attempts\. Try again in 1[45] minutes/);
+  await expect(page.getByTestId("sign-in-error")).toContainText(/Too many failed attempts\. Try again in 1[45] minutes/);
 });

@@ -38,7 +38,7 @@ export function SignInForm({ returnTo, initialError, identityProvider }: SignInF
         <FormField label="Email" name="email" type="email" autoComplete="email" required />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
         {error ? (
-          <p role="alert" className="text-sm text-red-600">
+          <p role="alert" className="text-sm text-red-600" data-testid="sign-in-error">
             {error}
           </p>
         ) : null}
