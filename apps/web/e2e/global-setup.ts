@@ -4,6 +4,7 @@
 import { applyMigrations, createDatabase, dropDatabase, findFreePort, REPO_ROOT } from "@perflab/db/admin";
 import { buildIfNeeded, WEB_SERVER_ENTRY } from "@perflab/launcher";
 import { startTestServer } from "@perflab/testkit/database-server";
+import { startTestIdentityProvider } from "@perflab/testkit/identity-provider";
 import { spawnWatched, waitForHttpOk } from "@perflab/testkit/process";
 import { randomBytes } from "node:crypto";
 
@@ -16,6 +17,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // A real OpenID Connect provider, so single sign-on is tested like a Keycloak or Okta.
+  const identityProvider = await startTestIdentityProvider(await findFreePort(), `${baseUrl}/api/auth/callback/oidc`);
   const web = spawnWatched(process.execPath, ["--enable-source-maps", WEB_SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env: {
@@ -26,6 +29,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       PORT: String(port),
       HOST: "127.0.0.1",
       PERFLAB_PUBLIC_URL: baseUrl,
+      OIDC_ISSUER: identityProvider.issuer,
+      OIDC_CLIENT_ID: identityProvider.clientId,
+      OIDC_CLIENT_SECRET: identityProvider.clientSecret,
+      OIDC_DISPLAY_NAME: "Test SSO",
     },
   });
   const [setupUrl] = await web.waitFor(/http:\/\/\S+\/setup\?token=[\w-]+/, 60_000);
@@ -36,6 +43,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     const code = await web.stop("SIGTERM");
     if (code !== 0) console.error(`[e2e] web server exited with ${code}:\n${web.output()}`);
+    await identityProvider.stop();
     await dropDatabase(server.url, databaseName);
     await server.stop();
   };

@@ -31,7 +31,22 @@ function oidcProvider(env: TServerEnv): OAuthConfig<TOidcProfile> | null {
     clientId: env.OIDC_CLIENT_ID,
     clientSecret: env.OIDC_CLIENT_SECRET,
     authorization: { params: { scope: "openid email profile" } },
+    // The ID token is validated (signature, issuer, audience, nonce); the claims come from
+    // it merged with the userinfo endpoint, because providers disagree on which claims
+    // they put in the ID token (Okta, Azure AD and others may leave email out) while
+    // userinfo returns every claim the granted scopes allow.
     idToken: true,
+    userinfo: {
+      async request({ tokens, client }) {
+        // next-auth passes the validated TokenSet here, typed only by its fields.
+        const fromIdToken = (tokens as unknown as { claims: () => Record<string, unknown> }).claims();
+        if (!tokens.access_token) throw new Error("the identity provider returned no access token");
+        const fromUserinfo = await client.userinfo(tokens.access_token);
+        // OIDC Core 5.3.2: a userinfo response for another subject must not be used.
+        if (fromUserinfo.sub !== fromIdToken.sub) throw new Error("userinfo subject differs from the ID token");
+        return { ...fromIdToken, ...fromUserinfo };
+      },
+    },
     checks: ["pkce", "state"],
     profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? null }),
   };
