@@ -154,3 +154,26 @@ test("a learner cannot reach admin pages or everyone's progress", async ({ brows
     expect((await learner.goto(path))!.status(), path).toBe(404);
   }
 });
+
+test("malformed heartbeats and exercise reports are refused with a reason and change nothing", async ({ browser }) => {
+  const learner = await newBrowserPage(browser);
+  await signIn(learner, LEARNER);
+  const before = await ownRecord(learner);
+  const heartbeat = (topicId: string, data: unknown) => learner.request.post(`/api/topics/${topicId}/heartbeat`, { data });
+  expect((await heartbeat(TOPIC, { activeSeconds: -1, timezoneOffsetMinutes: 0 })).status()).toBe(400);
+  expect((await heartbeat(TOPIC, { activeSeconds: 5, timezoneOffsetMinutes: 5000 })).status()).toBe(400);
+  expect((await heartbeat(TOPIC, { activeSeconds: 5 })).status()).toBe(400);
+  expect((await heartbeat("99.9", { activeSeconds: 5, timezoneOffsetMinutes: 0 })).status()).toBe(404);
+
+  const [exerciseId] = exerciseIds(TOPIC);
+  const report = (id: string, data: unknown) => learner.request.post(`/api/topics/${TOPIC}/exercises/${id}/attempts`, { data });
+  const blank = await report(exerciseId!, { outcome: "DONE", note: " " });
+  expect(blank.status()).toBe(400);
+  expect(((await blank.json()) as { fieldErrors: Record<string, string> }).fieldErrors.note).toMatch(/Say what you observed/);
+  expect((await report(exerciseId!, { outcome: "PASSED", note: "all good" })).status()).toBe(400);
+  expect((await report(exerciseId!, { outcome: "DONE", note: "ok then", userId: "someone-else" })).status()).toBe(400);
+  expect((await report("no-such-exercise", { outcome: "SKIPPED" })).status()).toBe(404);
+
+  const after = await ownRecord(learner);
+  expect(after.exerciseAttempts.length).toBe(before.exerciseAttempts.length);
+});

@@ -2,6 +2,7 @@
 // concurrent writes from two tabs (separate pooled connections) losing nothing.
 import { createTestDatabase, type TTestDatabase } from "@perflab/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportAllProgressCsv, PROGRESS_CSV_COLUMNS } from "../export/progress-export";
 import type { TUserSummary } from "../users/user-summary";
 import { getLearnerRecord, getTopicProgress, getTopicStatuses } from "./read-progress";
 import { MAX_CREDIT_PER_HEARTBEAT_S, recordHeartbeat } from "./record-heartbeat";
@@ -140,5 +141,27 @@ describe("progress", () => {
       const numbers = results.map((result) => ("data" in result ? result.data.attemptNumber : 0)).sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     });
+  });
+});
+
+describe("exports", () => {
+  it("the admin CSV has one row per learner and touched topic, with quiz and exercise totals", async () => {
+    const testDb = await createTestDatabase();
+    try {
+      await testDb.db.curriculumTopic.create({ data: { id: "2.3", section: 2, title: "Interrupts", contentHash: "x", exercises: { create: [{ exerciseId: "read-softirqs", title: "Read" }] } } });
+      const select = { id: true, email: true, name: true, role: true } as const;
+      const admin = await testDb.db.user.create({ data: { email: "admin@example.com", name: "Admin", role: "ADMIN" }, select });
+      const learner = await testDb.db.user.create({ data: { email: "=cmd@example.com", name: 'Ada "the" Learner', role: "LEARNER" }, select });
+      await recordQuizAttempt(testDb.db, learner, "2.3", graded(2));
+      await recordQuizAttempt(testDb.db, learner, "2.3", graded(5));
+      await recordExerciseAttempt(testDb.db, learner, "2.3", "read-softirqs", { outcome: "DONE", note: "NET_RX rising" });
+      const csv = await exportAllProgressCsv(testDb.db, admin);
+      const [header, row, ...rest] = csv.trimEnd().split("\r\n");
+      expect(header).toBe(PROGRESS_CSV_COLUMNS.join(","));
+      expect(rest).toEqual([]);
+      expect(row).toBe(`'=cmd@example.com,"Ada ""the"" Learner",LEARNER,no,2.3,COMPLETED,0,${row!.split(",").slice(7, 10).join(",")},2,100,yes,1,0,0`);
+    } finally {
+      await testDb.drop();
+    }
   });
 });
