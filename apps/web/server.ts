@@ -10,8 +10,8 @@ import { syncCurriculumToDatabase } from "./src/server/curriculum/sync-to-databa
 import { getDb } from "./src/server/db";
 import { stampClientAddress } from "./server/http/client-address";
 import { onShutdownSignal } from "./server/shutdown";
-import { refuseAllAgents } from "./server/socket/agent-auth";
 import { createRealtimeServer } from "./server/socket/create-realtime-server";
+import { createDatabaseAgentAuthenticator, createDatabaseAgentStore } from "./server/socket/database-agent-store";
 import { createSessionCookieAuthenticator } from "./server/socket/live-auth";
 
 const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), ".."); // the bundle runs from apps/web/dist
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const db = getDb();
   const io = createRealtimeServer(httpServer, {
     authenticateLiveUser: createSessionCookieAuthenticator(db, env.AUTH_SECRET),
-    authenticateAgent: refuseAllAgents,
+    authenticateAgent: createDatabaseAgentAuthenticator(db),
+    agentStream: createDatabaseAgentStore(db),
     log,
   });
 

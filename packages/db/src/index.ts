@@ -32,3 +32,8 @@ export { recordExerciseAttempt, ZExerciseReport, type TRecordExerciseAttemptResu
 export { getTopicProgress, getTopicStatuses, getLearnerRecord, type TTopicStatus, type TTopicProgressDetail, type TLearnerRecord, type TQuizAttemptSummary } from "./progress/read-progress";
 export type { TExerciseStatus } from "./progress/exercise-status";
 export { exportAllProgressCsv } from "./export/progress-export";
+
+// Lab agents
+export { createAgent, type TCreateAgentResult } from "./agents/create-agent";
+export { authenticateAgentToken, recordAgentHello, storeAgentBatch, countMalformedPayload, pruneAgentHistory, type TAgentIdentity as TAgentTokenIdentity } from "./agents/agent-session";
+export { AGENT_TOKEN_PREFIX } from "./agents/agent-tokens";

@@ -4,3 +4,8 @@ export { PROTOCOL_VERSION, NAMESPACES, EVENTS, CONNECT_ERRORS } from "./namespac
 export { ackData, ackError, describeZodError, type TAck } from "./acknowledgement";
 export { ZAgentHandshake, ZSessionReady, type TAgentHandshake, type TSessionReady } from "./handshake";
 export { METRIC_CATALOGUE, METRIC_IDS, findMetric, type TMetricDefinition, type TMetricId, type TMetricKind } from "./metrics/catalogue";
+export {
+  AGENT_EVENTS, MAX_BATCH_BYTES, MAX_SAMPLES_PER_BATCH, MAX_POINTS_PER_SAMPLE, HIGH_RES_INTERVAL_MS, HIGH_RES_MAX_DURATION_MS,
+  ZAgentHello, ZHelloAck, ZHostFacts, ZCapabilities, ZSamplingState, ZMetricPoint, ZSample, ZCollectorError, ZMetricBatch, ZBatchAck, ZSamplingRequest,
+  type TAgentHello, type THelloAck, type THostFacts, type TCapabilities, type TSamplingState, type TMetricPoint, type TSample, type TMetricBatch, type TBatchAck, type TSamplingRequest,
+} from "./agent-events";

@@ -5,15 +5,18 @@ import { CONNECT_ERRORS, EVENTS, NAMESPACES, PROTOCOL_VERSION, type TSessionRead
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { parseAgentHandshake, type TAuthenticateAgent, type TAgentIdentity } from "./agent-auth";
+import { attachAgentStreamHandlers, type TAgentStreamStore } from "./agent-stream-handlers";
 import type { TAuthenticateLiveUser, TLiveUser } from "./live-auth";
 
-// Socket.IO's default is 1 MB; metric batches are a few kB, so anything larger is a bug
-// or an attack and is refused before it is parsed.
-const MAX_MESSAGE_BYTES = 256 * 1024;
+// Socket.IO disconnects a client whose message exceeds this, before anything can answer.
+// It is set well above MAX_BATCH_BYTES so that an oversized batch still gets an error
+// acknowledgement (and the agent learns to split); only absurd payloads cost a reconnect.
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 export interface TRealtimeDependencies {
   authenticateLiveUser: TAuthenticateLiveUser;
   authenticateAgent: TAuthenticateAgent;
+  agentStream: TAgentStreamStore;
   log?: (message: string) => void;
 }
 
@@ -71,6 +74,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   });
   agent.on("connection", (socket: Socket) => {
     const identity = (socket.data as TSocketData).agent!;
+    attachAgentStreamHandlers(socket, identity, deps.agentStream, log);
     const ready: TSessionReady = { protocolVersion: PROTOCOL_VERSION, subject: { kind: "agent", id: identity.agentId } };
     socket.emit(EVENTS.sessionReady, ready);
   });

@@ -69,6 +69,39 @@ export const METRIC_CATALOGUE = [
   // Network devices, /proc/net/dev (per network namespace)
   define({ id: "net.rx_bytes", unit: "bytes/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev receive bytes", meaning: "Bytes received per second per interface", topic: "4.1" }),
   define({ id: "net.tx_bytes", unit: "bytes/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev transmit bytes", meaning: "Bytes sent per second per interface", topic: "4.1" }),
+  define({ id: "net.rx_packets", unit: "packets/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev receive packets", meaning: "Packets received per second per interface", topic: "4.1" }),
+  define({ id: "net.tx_packets", unit: "packets/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev transmit packets", meaning: "Packets sent per second per interface", topic: "4.1" }),
+  define({ id: "net.rx_dropped", unit: "packets/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev receive drop", meaning: "Received packets the driver or stack dropped before delivery (no buffer, unknown protocol)", topic: "5.1" }),
+  define({ id: "net.tx_dropped", unit: "packets/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev transmit drop", meaning: "Packets dropped on the way out of the interface", topic: "5.1" }),
+  define({ id: "net.rx_errors", unit: "packets/s", kind: "counter", labels: ["interface"], source: "/proc/net/dev receive errs", meaning: "Receive errors reported by the driver (CRC, length, missed)", topic: "5.4" }),
+  // TCP and UDP, /proc/net/snmp and /proc/net/netstat (per network namespace)
+  define({ id: "tcp.out_segs", unit: "segments/s", kind: "counter", labels: [], source: "/proc/net/snmp Tcp OutSegs", meaning: "TCP segments sent per second, retransmissions excluded", topic: "4.3" }),
+  define({ id: "tcp.retrans_segs", unit: "segments/s", kind: "counter", labels: [], source: "/proc/net/snmp Tcp RetransSegs", meaning: "TCP segments retransmitted per second; compare with out_segs for the retransmit ratio", topic: "4.3" }),
+  define({ id: "tcp.timeouts", unit: "events/s", kind: "counter", labels: [], source: "/proc/net/netstat TcpExt TCPTimeouts", meaning: "Retransmission timer expiries: loss that fast retransmit could not repair", topic: "4.3" }),
+  define({ id: "tcp.listen_overflows", unit: "events/s", kind: "counter", labels: [], source: "/proc/net/netstat TcpExt ListenOverflows", meaning: "Connections refused because a listener's accept queue was full", topic: "4.3" }),
+  define({ id: "tcp.listen_drops", unit: "events/s", kind: "counter", labels: [], source: "/proc/net/netstat TcpExt ListenDrops", meaning: "SYNs and handshakes dropped at a listening socket, for any reason", topic: "4.3" }),
+  define({ id: "udp.rcvbuf_errors", unit: "datagrams/s", kind: "counter", labels: [], source: "/proc/net/snmp Udp RcvbufErrors", meaning: "Datagrams dropped because a socket's receive buffer was full", topic: "4.3" }),
+  define({ id: "udp.no_ports", unit: "datagrams/s", kind: "counter", labels: [], source: "/proc/net/snmp Udp NoPorts", meaning: "Datagrams to a port nobody listens on", topic: "4.3" }),
+  // Block devices, /proc/diskstats (whole devices; partitions would double count)
+  define({ id: "disk.reads", unit: "ops/s", kind: "counter", labels: ["device"], source: "/proc/diskstats field 1", meaning: "Reads completed per second (read IOPS)", topic: "6.1" }),
+  define({ id: "disk.writes", unit: "ops/s", kind: "counter", labels: ["device"], source: "/proc/diskstats field 5", meaning: "Writes completed per second (write IOPS)", topic: "6.1" }),
+  define({ id: "disk.read_bytes", unit: "bytes/s", kind: "counter", labels: ["device"], source: "/proc/diskstats field 3 × 512", meaning: "Bytes read per second", topic: "6.1" }),
+  define({ id: "disk.write_bytes", unit: "bytes/s", kind: "counter", labels: ["device"], source: "/proc/diskstats field 7 × 512", meaning: "Bytes written per second", topic: "6.1" }),
+  define({ id: "disk.read_latency_ms", unit: "ms", kind: "gauge", labels: ["device"], source: "/proc/diskstats Δfield 4 / Δfield 1", meaning: "Average time a completed read took over the interval, queueing included (iostat r_await)", topic: "6.3" }),
+  define({ id: "disk.write_latency_ms", unit: "ms", kind: "gauge", labels: ["device"], source: "/proc/diskstats Δfield 8 / Δfield 5", meaning: "Average time a completed write took over the interval, queueing included (iostat w_await)", topic: "6.3" }),
+  define({ id: "disk.queue_depth", unit: "requests", kind: "gauge", labels: ["device"], source: "/proc/diskstats Δfield 11 / Δt", meaning: "Average requests in flight over the interval (iostat aqu-sz)", topic: "6.3" }),
+  define({ id: "disk.util_pct", unit: "%", kind: "gauge", labels: ["device"], source: "/proc/diskstats Δfield 10 / Δt", meaning: "Share of time with at least one request in flight; 100 % does not mean saturated on parallel devices", topic: "6.3" }),
+  // Pressure from the cumulative totals: exact over any interval, unlike avg10 (recomputed every 2 s)
+  define({ id: "psi.cpu.some_pct", unit: "%", kind: "gauge", labels: [], source: "/proc/pressure/cpu some Δtotal / Δt", meaning: "Share of the interval in which at least one task waited for a CPU", topic: "3.4" }),
+  define({ id: "psi.memory.some_pct", unit: "%", kind: "gauge", labels: [], source: "/proc/pressure/memory some Δtotal / Δt", meaning: "Share of the interval in which at least one task stalled on memory", topic: "3.4" }),
+  define({ id: "psi.memory.full_pct", unit: "%", kind: "gauge", labels: [], source: "/proc/pressure/memory full Δtotal / Δt", meaning: "Share of the interval in which all non-idle tasks stalled on memory at once", topic: "3.4" }),
+  define({ id: "psi.io.some_pct", unit: "%", kind: "gauge", labels: [], source: "/proc/pressure/io some Δtotal / Δt", meaning: "Share of the interval in which at least one task waited for synchronous I/O", topic: "6.3" }),
+  define({ id: "psi.io.full_pct", unit: "%", kind: "gauge", labels: [], source: "/proc/pressure/io full Δtotal / Δt", meaning: "Share of the interval in which all non-idle tasks waited for I/O at once", topic: "6.3" }),
+  // Memory, more
+  define({ id: "mem.free_bytes", unit: "bytes", kind: "gauge", labels: [], source: "/proc/meminfo MemFree", meaning: "Memory nobody uses, not even the page cache (small on a healthy host)", topic: "3.1" }),
+  define({ id: "mem.swap_used_bytes", unit: "bytes", kind: "gauge", labels: [], source: "/proc/meminfo SwapTotal − SwapFree", meaning: "Swap space in use", topic: "3.1" }),
+  define({ id: "vm.pswpin", unit: "pages/s", kind: "counter", labels: [], source: "/proc/vmstat pswpin", meaning: "Pages read back from swap per second", topic: "3.1" }),
+  define({ id: "vm.pswpout", unit: "pages/s", kind: "counter", labels: [], source: "/proc/vmstat pswpout", meaning: "Pages written to swap per second", topic: "3.1" }),
   // cgroup CPU bandwidth control
   define({ id: "cgroup.cpu.nr_throttled", unit: "periods/s", kind: "counter", labels: ["cgroup"], source: "cpu.stat nr_throttled", meaning: "Enforcement periods in which the cgroup hit its CPU quota and was throttled", topic: "2.2" }),
 ] as const satisfies readonly TMetricDefinition[];

@@ -1,0 +1,119 @@
+// The /agent conversation after the handshake: the agent introduces its machine (hello),
+// streams metric batches that the server acknowledges one by one, and the server may ask
+// for a bounded window of high-resolution sampling. Every payload is validated by the
+// receiver with these schemas; limits are part of the contract, so an agent never sends
+// what a server would refuse.
+import { z } from "zod";
+import { METRIC_IDS } from "./metrics/catalogue";
+
+export const AGENT_EVENTS = {
+  /** agent → server, acknowledged with THelloAck: who this machine is and what it can measure. */
+  hello: "agent:hello",
+  /** agent → server, acknowledged with TBatchAck: a batch of samples with its sequence number. */
+  batch: "agent:batch",
+  /** server → agent, acknowledged with TSamplingState: switch sampling mode. */
+  setSampling: "agent:set-sampling",
+} as const;
+
+/** Largest batch the server accepts, serialized (an agent splits before reaching it). */
+export const MAX_BATCH_BYTES = 512 * 1024;
+export const MAX_SAMPLES_PER_BATCH = 1000;
+export const MAX_POINTS_PER_SAMPLE = 4000;
+export const HIGH_RES_INTERVAL_MS = { min: 10, max: 100 } as const;
+export const HIGH_RES_MAX_DURATION_MS = 60_000;
+
+export const ZHostFacts = z.strictObject({
+  hostname: z.string().min(1).max(253),
+  kernelRelease: z.string().min(1).max(200),
+  architecture: z.string().min(1).max(40),
+  cpuCount: z.number().int().min(1).max(8192),
+  memoryBytes: z.number().int().min(0),
+  /** Boot time (ms since epoch) from /proc/stat btime. */
+  bootTimeMs: z.number().int().min(0),
+});
+export type THostFacts = z.infer<typeof ZHostFacts>;
+
+/** What this kernel exposes; a missing file is a capability, never an error. */
+export const ZCapabilities = z.strictObject({
+  psi: z.strictObject({ cpu: z.boolean(), memory: z.boolean(), io: z.boolean(), irq: z.boolean() }),
+  schedstat: z.boolean(),
+  cgroup: z.enum(["v1", "v2", "none"]),
+  /** softnet_stat rows carry their CPU id (5.10+); before, a row index is not a CPU id. */
+  softnetCpuColumn: z.boolean(),
+  /** Fields after the device name in /proc/diskstats: 11, 15 (4.18+) or 17 (5.5+); null if absent. */
+  diskstatsFields: z.number().int().nullable(),
+});
+export type TCapabilities = z.infer<typeof ZCapabilities>;
+
+export const ZSamplingState = z.strictObject({
+  mode: z.enum(["normal", "high-res"]),
+  intervalMs: z.number().int().min(HIGH_RES_INTERVAL_MS.min).max(60_000),
+  /** Samples per second actually taken over the last window (timers drift; see FIELD-NOTES 14). */
+  achievedHz: z.number().min(0),
+  /** When high-res mode ends by itself (ms since epoch); null in normal mode. */
+  highResUntilMs: z.number().int().nullable(),
+});
+export type TSamplingState = z.infer<typeof ZSamplingState>;
+
+export const ZAgentHello = z.strictObject({
+  agentVersion: z.string().min(1).max(40),
+  /** Random per agent process: sequence numbers restart at 1 in each stream. */
+  streamId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8-64 URL-safe characters"),
+  host: ZHostFacts,
+  capabilities: ZCapabilities,
+  sampling: ZSamplingState,
+});
+export type TAgentHello = z.infer<typeof ZAgentHello>;
+
+export const ZHelloAck = z.object({
+  agentId: z.string(),
+  /** Highest sequence number already stored: the agent may discard what is at or below it. */
+  lastStoredSeq: z.number().int().min(0),
+});
+export type THelloAck = z.infer<typeof ZHelloAck>;
+
+const ZLabelValue = z.string().min(1).max(64);
+
+/** One value of one metric: [metric id, value, labels?] — a tuple to keep batches small. */
+export const ZMetricPoint = z.union([
+  z.tuple([z.string().refine((id) => METRIC_IDS.has(id), "is not in the metric catalogue"), z.number().finite()]),
+  z.tuple([z.string().refine((id) => METRIC_IDS.has(id), "is not in the metric catalogue"), z.number().finite(), z.record(z.string().min(1).max(32), ZLabelValue)]),
+]);
+export type TMetricPoint = z.infer<typeof ZMetricPoint>;
+
+export const ZSample = z.strictObject({
+  /** When the files were read (ms since epoch, agent clock). */
+  t: z.number().int().min(0),
+  points: z.array(ZMetricPoint).max(MAX_POINTS_PER_SAMPLE),
+});
+export type TSample = z.infer<typeof ZSample>;
+
+export const ZCollectorError = z.strictObject({ collector: z.string().min(1).max(64), message: z.string().max(500) });
+
+export const ZMetricBatch = z.strictObject({
+  seq: z.number().int().min(1),
+  samples: z.array(ZSample).min(1).max(MAX_SAMPLES_PER_BATCH),
+  /** Collectors that failed while this batch was sampled; the others carried on. */
+  collectorErrors: z.array(ZCollectorError).max(50),
+  /** Batches the agent discarded from its full buffer since it started (drop-oldest). */
+  droppedBatches: z.number().int().min(0),
+  sampling: ZSamplingState,
+});
+export type TMetricBatch = z.infer<typeof ZMetricBatch>;
+
+export const ZBatchAck = z.object({
+  seq: z.number().int(),
+  /** false when this sequence number was stored before (a resend after a reconnect). */
+  stored: z.boolean(),
+});
+export type TBatchAck = z.infer<typeof ZBatchAck>;
+
+export const ZSamplingRequest = z.discriminatedUnion("mode", [
+  z.strictObject({
+    mode: z.literal("high-res"),
+    intervalMs: z.number().int().min(HIGH_RES_INTERVAL_MS.min).max(HIGH_RES_INTERVAL_MS.max),
+    durationMs: z.number().int().min(1000).max(HIGH_RES_MAX_DURATION_MS),
+  }),
+  z.strictObject({ mode: z.literal("normal") }),
+]);
+export type TSamplingRequest = z.infer<typeof ZSamplingRequest>;
