@@ -1,34 +1,42 @@
-// perflab-agent: connects a lab machine to perflab. This first version authenticates and
-// keeps the connection; the /proc collectors and the scenario runner attach to it.
-import { connectAgent } from "./connection";
-import { parseAgentEnv } from "./env";
+// perflab-agent: the command-line entry point (bundled to dist/agent.js).
+import { parseCommandLine, USAGE } from "./cli/parse-command-line";
+import { createProcReader } from "./proc/proc-reader";
+import { runAgent } from "./run-agent";
+import { takeSnapshot } from "./snapshot/take-snapshot";
+import { AGENT_VERSION } from "./version";
 
 const log = (message: string) => console.log(`[agent] ${message}`);
 
 function main(): void {
-  let env;
-  try {
-    env = parseAgentEnv(process.env);
-  } catch (error) {
-    console.error(`[agent] ${(error as Error).message}`);
-    process.exit(2);
-  }
-  const connection = connectAgent(env.PERFLAB_SERVER_URL, env.PERFLAB_AGENT_TOKEN);
-  connection.socket.on("disconnect", (reason) => log(`disconnected (${reason}); reconnecting`));
-  connection.socket.io.on("reconnect_attempt", (attempt) => log(`cannot reach ${env.PERFLAB_SERVER_URL}; retry ${attempt}`));
-  connection.ready.then(
-    (session) => log(`connected to ${env.PERFLAB_SERVER_URL} as ${session.subject.id} (protocol ${session.protocolVersion})`),
-    (error: Error) => {
-      console.error(`[agent] ${error.message}`);
-      process.exit(3);
-    },
-  );
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      log(`${signal}: disconnecting`);
-      connection.socket.disconnect();
-      process.exit(0);
-    });
+  const command = parseCommandLine(process.argv.slice(2), process.env);
+  switch (command.kind) {
+    case "help":
+      process.stdout.write(USAGE);
+      return;
+    case "version":
+      process.stdout.write(`${AGENT_VERSION}\n`);
+      return;
+    case "error":
+      process.stderr.write(`perflab-agent: ${command.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    case "snapshot":
+      try {
+        process.stdout.write(`${JSON.stringify(takeSnapshot(createProcReader(command.procRoot, command.cgroupRoot)), null, 2)}\n`);
+      } catch (error) {
+        process.stderr.write(`perflab-agent: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+      }
+      return;
+    case "run": {
+      const agent = runAgent(command.options, log);
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+          log(`${signal}: stopping`);
+          void agent.stop().then(() => process.exit(process.exitCode ?? 0));
+        });
+      }
+    }
   }
 }
 

@@ -1,0 +1,57 @@
+// CPU quota throttling per cgroup (cgroup v2 cpu.stat, or v1 cpu,cpuacct/…/cpu.stat):
+// the direct evidence of a container starved by its CPU limit. Looks at the first two
+// levels under the cgroup root (system.slice/…, perflab scenario groups), at most
+// MAX_CGROUPS of them, so a host with thousands of cgroups does not cost a scan of all.
+import type { TMetricPoint } from "@perflab/protocol";
+import { parseCgroupV1CpuStat, parseCgroupV2CpuStat } from "../../proc/parsers/parse-cgroup-cpu-stat";
+import type { TProcReader } from "../../proc/proc-reader";
+import type { TCollector } from "../collector";
+import { RateTracker } from "../rate-tracker";
+
+const MAX_CGROUPS = 64;
+const V1_CPU_DIR = "cpu,cpuacct";
+
+export type TCgroupVersion = "v1" | "v2" | "none";
+
+export function detectCgroupVersion(reader: TProcReader): TCgroupVersion {
+  if (reader.cgroup("cgroup.controllers") !== null) return "v2";
+  if (reader.cgroup(`${V1_CPU_DIR}/cpu.stat`) !== null || reader.cgroup("cpu/cpu.stat") !== null) return "v1";
+  return "none";
+}
+
+function candidateGroups(reader: TProcReader, base: string): string[] {
+  const groups: string[] = [];
+  for (const child of reader.cgroupChildren(base)) {
+    const first = base ? `${base}/${child}` : child;
+    groups.push(first);
+    for (const grandchild of reader.cgroupChildren(first)) groups.push(`${first}/${grandchild}`);
+    if (groups.length >= MAX_CGROUPS) break;
+  }
+  return groups.slice(0, MAX_CGROUPS);
+}
+
+export function createCgroupCpuCollector(): TCollector {
+  const rates = new RateTracker();
+  return {
+    name: "cgroup-cpu",
+    isHighRes: false,
+    collect(reader, nowMs) {
+      const version = detectCgroupVersion(reader);
+      if (version === "none") return [];
+      const base = version === "v2" ? "" : reader.cgroup(`${V1_CPU_DIR}/cpu.stat`) !== null ? V1_CPU_DIR : "cpu";
+      rates.beginRound();
+      const points: TMetricPoint[] = [];
+      for (const group of candidateGroups(reader, base)) {
+        const text = reader.cgroup(`${group}/cpu.stat`);
+        if (text === null) continue;
+        const file = `${reader.cgroupRoot}/${group}/cpu.stat`;
+        const stat = version === "v2" ? parseCgroupV2CpuStat(text, file) : parseCgroupV1CpuStat(text, file);
+        if (stat.throttledPeriods === undefined) continue; // the cpu controller is not enabled here
+        const label = base && group.startsWith(`${base}/`) ? group.slice(base.length + 1) : group;
+        const rate = rates.rate(group, stat.throttledPeriods, nowMs);
+        if (rate !== undefined) points.push(["cgroup.cpu.nr_throttled", rate, { cgroup: label.slice(0, 64) }]);
+      }
+      return points;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// /proc/net/snmp and /proc/net/netstat: protocol MIB counters of the reader's network
+// namespace. Both files print pairs of lines, "Proto: Name1 Name2 …" then "Proto: v1 v2 …"
+// (net/ipv4/proc.c: snmp_seq_show, netstat_seq_show), so one parser reads both:
+//   snmp    → Ip, Icmp, IcmpMsg, Tcp, Udp, UdpLite
+//   netstat → TcpExt, IpExt, and on newer kernels MPTcpExt and others
+//
+// Kernels add, remove and rename counters (FIELD-NOTES pitfall 11), so values are keyed by
+// the names on the header line, never by position. A block may repeat: icmpmsg_put prints
+// IcmpMsg in chunks of 16 counters (PERLINE), each chunk its own header/value pair, and
+// prints no IcmpMsg block at all while every ICMP type is still 0. Repeated blocks merge.
+//
+// Values are signed: Tcp MaxConn is printed with %ld and is -1 ("no limit", RFC 2012).
+// Everything else is an unsigned long; above 2^53 a JavaScript number rounds the last
+// digits, which is harmless for rates.
+import { ProcParseError } from "../parse-error";
+
+/** Counters by protocol, then by field name: `snmp.Tcp?.RetransSegs`. */
+export type TNetSnmp = Record<string, Record<string, number>>;
+
+const SIGNED_DECIMAL = /^-?\d+$/;
+// A field name starts with a letter ("InReceives", "InType3"); a value never does, which is
+// how a lost header line shows instead of shifting every later block by one line.
+const FIELD_NAME = /^[A-Za-z]\S*$/;
+
+type TPrefixedLine = {
+  proto: string;
+  tokens: string[];
+  lineNumber: number;
+};
+
+export function parseNetSnmp(text: string, file = "/proc/net/snmp"): TNetSnmp {
+  const lines = splitPrefixedLines(text, file);
+  if (lines.length === 0) throw new ProcParseError(file, "empty file, expected 'Proto: names' / 'Proto: values' line pairs", 1);
+
+  const snmp: TNetSnmp = {};
+  for (let index = 0; index < lines.length; index += 2) {
+    const header = lines[index]!;
+    const values = lines[index + 1];
+    checkFieldNames(header, file);
+    if (values === undefined) {
+      throw new ProcParseError(file, `${header.proto}: header line has no value line after it`, header.lineNumber);
+    }
+    if (values.proto !== header.proto) {
+      throw new ProcParseError(file, `expected the values of ${header.proto}, found ${JSON.stringify(values.proto + ":")}`, values.lineNumber);
+    }
+    if (values.tokens.length !== header.tokens.length) {
+      throw new ProcParseError(file, `${header.proto}: ${header.tokens.length} names on line ${header.lineNumber} but ${values.tokens.length} values`, values.lineNumber);
+    }
+
+    const block = (snmp[header.proto] ??= {});
+    header.tokens.forEach((name, position) => {
+      const value = values.tokens[position]!;
+      if (!SIGNED_DECIMAL.test(value)) {
+        throw new ProcParseError(file, `${header.proto} ${name} is not an integer: ${JSON.stringify(value)}`, values.lineNumber);
+      }
+      block[name] = Number(value);
+    });
+  }
+  return snmp;
+}
+
+/** Every non-blank line as "Proto:" plus its whitespace-separated tokens. */
+function splitPrefixedLines(text: string, file: string): TPrefixedLine[] {
+  const result: TPrefixedLine[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (line.trim() === "") return;
+    const colon = line.indexOf(":");
+    const proto = colon === -1 ? "" : line.slice(0, colon).trim();
+    if (proto === "" || /\s/.test(proto)) {
+      throw new ProcParseError(file, `expected 'Proto: …', found ${JSON.stringify(line.slice(0, 40))}`, index + 1);
+    }
+    const rest = line.slice(colon + 1).trim();
+    result.push({ proto, tokens: rest === "" ? [] : rest.split(/\s+/), lineNumber: index + 1 });
+  });
+  return result;
+}
+
+function checkFieldNames(header: TPrefixedLine, file: string): void {
+  const bad = header.tokens.find((name) => !FIELD_NAME.test(name));
+  if (bad !== undefined) {
+    throw new ProcParseError(file, `${header.proto}: expected a header line of field names, found ${JSON.stringify(bad)}`, header.lineNumber);
+  }
+}

@@ -1,0 +1,100 @@
+// Sends buffered batches to the server in sequence order, one awaiting acknowledgement
+// at a time, and resumes after every reconnect: the hello answer says which sequence
+// numbers the server already stored, so those are forgotten and the rest resent.
+// Socket.IO reconnects on its own with exponential backoff and jitter (connection.ts).
+import {
+  ackData, ackError, AGENT_EVENTS, describeZodError, EVENTS, ZSamplingRequest,
+  type TAck, type TAgentHello, type TBatchAck, type THelloAck, type TSamplingRequest, type TSamplingState,
+} from "@perflab/protocol";
+import type { Socket } from "socket.io-client";
+import type { BatchBuffer } from "./batch-buffer";
+
+/** Refusals that resending the same batch cannot fix: the batch is given up and counted. */
+const UNSENDABLE = new Set(["invalid-batch", "too-large"]);
+
+export interface TStreamerOptions {
+  socket: Socket;
+  buffer: BatchBuffer;
+  hello: () => TAgentHello;
+  changeSampling: (request: TSamplingRequest) => TSamplingState;
+  log: (message: string) => void;
+  ackTimeoutMs?: number;
+}
+
+export class Streamer {
+  private isHelloDone = false;
+  private isPumping = false;
+  private refusedBatches = 0;
+  private readonly ackTimeoutMs: number;
+
+  constructor(private readonly options: TStreamerOptions) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    const { socket } = options;
+    socket.on(EVENTS.sessionReady, () => void this.introduce());
+    socket.on("disconnect", () => {
+      this.isHelloDone = false;
+    });
+    socket.on(AGENT_EVENTS.setSampling, (payload: unknown, ack: unknown) => this.onSamplingRequest(payload, ack));
+  }
+
+  /** Batches the server refused as unfixable since start (logged when it happens). */
+  get refused(): number {
+    return this.refusedBatches;
+  }
+
+  /** Called when a batch was buffered: sends it now if connected. */
+  notify(): void {
+    void this.pump();
+  }
+
+  private async introduce(): Promise<void> {
+    try {
+      const answer = (await this.options.socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.hello, this.options.hello())) as TAck<THelloAck>;
+      if ("error" in answer) {
+        this.options.log(`the server refused the hello (${answer.error.code}: ${answer.error.message})`);
+        return;
+      }
+      this.options.buffer.acknowledgeThrough(answer.data.lastStoredSeq);
+      this.isHelloDone = true;
+      void this.pump();
+    } catch {
+      this.options.log("no answer to hello; will retry after the next reconnect");
+      this.options.socket.disconnect().connect();
+    }
+  }
+
+  private async pump(): Promise<void> {
+    const { socket, buffer, log } = this.options;
+    if (this.isPumping || !this.isHelloDone || !socket.connected) return;
+    this.isPumping = true;
+    try {
+      for (let batch = buffer.peek(); batch && this.isHelloDone && socket.connected; batch = buffer.peek()) {
+        let answer: TAck<TBatchAck>;
+        try {
+          answer = (await socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.batch, batch)) as TAck<TBatchAck>;
+        } catch {
+          return; // no acknowledgement in time: keep the batch, try again with the next one
+        }
+        if ("data" in answer) buffer.acknowledgeThrough(answer.data.seq);
+        else if (UNSENDABLE.has(answer.error.code)) {
+          log(`the server refused batch ${batch.seq} (${answer.error.code}: ${answer.error.message}); dropping it`);
+          this.refusedBatches += 1;
+          buffer.acknowledgeThrough(batch.seq);
+        } else {
+          if (answer.error.code === "hello-first") this.isHelloDone = false;
+          log(`batch ${batch.seq} not stored (${answer.error.code}); will resend`);
+          return;
+        }
+      }
+    } finally {
+      this.isPumping = false;
+    }
+  }
+
+  private onSamplingRequest(payload: unknown, ack: unknown): void {
+    if (typeof ack !== "function") return;
+    const request = ZSamplingRequest.safeParse(payload);
+    if (!request.success) return void ack(ackError("invalid-sampling", describeZodError(request.error)));
+    ack(ackData(this.options.changeSampling(request.data)));
+  }
+}
