@@ -1,6 +1,6 @@
 // The production web server: Next.js and Socket.IO on one HTTP server. Built on its own
 // by scripts/build-server.ts (Next does not compile a custom server) into dist/server.js.
-import { disconnectSharedDb, issueSetupTokenIfNoAdmin } from "@perflab/db";
+import { disconnectSharedDb, issueSetupTokenIfNoAdmin, pruneAgentHistory } from "@perflab/db";
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,7 +54,19 @@ async function main(): Promise<void> {
     log(`  ${env.PERFLAB_PUBLIC_URL}/setup?token=${setupToken}`);
   }
 
+  // The rolling window of agent history: pruned every 10 minutes, and once now.
+  const historyMs = env.PERFLAB_AGENT_HISTORY_HOURS * 3_600_000;
+  const pruneHistory = () =>
+    pruneAgentHistory(db, new Date(Date.now() - historyMs)).then(
+      (count) => count > 0 && log(`agent history: ${count} batches older than ${env.PERFLAB_AGENT_HISTORY_HOURS} h removed`),
+      (error: Error) => log(`agent history: pruning failed: ${error.message}`),
+    );
+  void pruneHistory();
+  const pruneTimer = setInterval(() => void pruneHistory(), 10 * 60_000);
+  pruneTimer.unref();
+
   onShutdownSignal(async () => {
+    clearInterval(pruneTimer);
     // Disconnects every socket, then closes the HTTP server (in-flight requests finish).
     await new Promise<void>((resolveClose) => void io.close(() => resolveClose()));
     await app.close?.();

@@ -33,7 +33,7 @@ export class Sampler {
 
   start(): void {
     this.nextTickMs = this.now();
-    this.lastFlushMs = this.nextTickMs;
+    this.lastFlushMs = this.nextTickMs - FLUSH_EVERY_MS; // the first sample goes out at once
     this.schedule();
   }
 

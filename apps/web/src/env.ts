@@ -16,6 +16,8 @@ export const ZServerEnv = z.object({
   /** The curriculum: docs/ and scripts/ (default: ./content under the working directory). */
   PERFLAB_CONTENT_DIR: z.string().min(1).default("content"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** How long lab agents' metric history is kept (charts open with it; runs replay from it). */
+  PERFLAB_AGENT_HISTORY_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(1, "must be at least 1 hour").max(24 * 90, "must be at most 2160 hours (90 days)").default(24),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling). */
   PERFLAB_TRUST_PROXY: z.enum(["0", "1", "true", "false"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1" || value === "true"),
   /** A generic OpenID Connect provider (Keycloak, Okta, Google Workspace, …): all three or none. */

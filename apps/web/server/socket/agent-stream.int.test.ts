@@ -155,3 +155,24 @@ describe("/agent streaming", () => {
     expect(await send(wellBehaved, AGENT_EVENTS.batch, batch(1))).toEqual({ data: { seq: 1, stored: true } });
   });
 });
+
+describe("agent history retention", () => {
+  it("prunes batches older than the window and keeps the rest", async () => {
+    const testDb = await createTestDatabase();
+    try {
+      const owner = await testDb.db.user.create({ data: { email: "o@example.com", name: "O" }, select: { id: true, email: true, name: true, role: true } });
+      const created = await createAgent(testDb.db, owner, { name: "lab" });
+      if (!("data" in created)) throw new Error("agent not created");
+      const { storeAgentBatch, pruneAgentHistory } = await import("@perflab/db");
+      const hour = 3_600_000;
+      const now = Date.now();
+      for (const [seq, ageHours] of [[1, 30], [2, 25], [3, 2]] as const) {
+        await storeAgentBatch(testDb.db, created.data.agentId, { streamId: "s1-retention", seq, samples: [{ t: now - ageHours * hour }] });
+      }
+      expect(await pruneAgentHistory(testDb.db, new Date(now - 24 * hour))).toBe(2);
+      expect((await testDb.db.agentBatch.findMany({ select: { seq: true } })).map((row) => row.seq)).toEqual([3]);
+    } finally {
+      await testDb.drop();
+    }
+  });
+});

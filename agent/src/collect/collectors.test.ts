@@ -1,0 +1,85 @@
+// Collectors over successive readings of in-memory /proc trees: rates from the measured
+// time, kernel quirks (iowait going backwards, 32-bit wraps, recreated interfaces), and a
+// failing collector that does not stop the others.
+import { describe, expect, it } from "vitest";
+import type { TProcReader } from "../proc/proc-reader";
+import { sampleCollectors } from "./collector";
+import { createCpuCollector } from "./collectors/cpu-collector";
+import { createNetDevCollector } from "./collectors/net-dev-collector";
+import { createPressureCollector } from "./collectors/pressure-collector";
+import { createSoftnetCollector } from "./collectors/softnet-collector";
+
+function treeReader(files: Record<string, string>): TProcReader {
+  return { procRoot: "/proc", cgroupRoot: "/sys/fs/cgroup", proc: (path) => files[path] ?? null, cgroup: () => null, cgroupChildren: () => [] };
+}
+
+const STAT_TAIL = "intr 100 0\nctxt 1000\nbtime 1764000000\nprocesses 50\nprocs_running 3\nprocs_blocked 0\nsoftirq 10 0\n";
+const stat = (cpu0: number[], ctxt = 1000) => `cpu  ${cpu0.join(" ")}\ncpu0 ${cpu0.join(" ")}\n${STAT_TAIL.replace("ctxt 1000", `ctxt ${ctxt}`)}`;
+
+describe("cpu collector", () => {
+  it("splits CPU time by mode from per-field deltas, ignoring an iowait that went backwards", () => {
+    const collector = createCpuCollector();
+    // user nice system idle iowait irq softirq steal guest guest_nice (USER_HZ ticks)
+    expect(collector.collect(treeReader({ stat: stat([100, 0, 50, 800, 40, 0, 10, 0, 20, 0]) }), 0).filter(([id]) => id.startsWith("cpu."))).toEqual([]);
+    const points = collector.collect(treeReader({ stat: stat([160, 0, 70, 810, 30, 0, 10, 10, 60, 0], 3000) }), 1000);
+    const share = (id: string) => points.find(([metric, , labels]) => metric === id && labels?.cpu === "0")?.[1];
+    // Deltas: user 60 (guest inside it, not added again), system 20, idle 10, iowait -10 → 0, steal 10: 100 ticks.
+    expect(share("cpu.user_pct")).toBe(60);
+    expect(share("cpu.system_pct")).toBe(20);
+    expect(share("cpu.iowait_pct")).toBe(0);
+    expect(share("cpu.steal_pct")).toBe(10);
+    expect(points).toContainEqual(["sched.context_switches", 2000]);
+    expect(points).toContainEqual(["sched.procs_running", 3]);
+  });
+});
+
+describe("softnet collector", () => {
+  const softnet = (processed: number, dropped: number) => `${processed.toString(16).padStart(8, "0")} ${dropped.toString(16).padStart(8, "0")} 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000001 00000000 00000000\n`;
+
+  it("unwraps the 32-bit counters and labels rows with the CPU id column", () => {
+    const collector = createSoftnetCollector();
+    collector.collect(treeReader({ "net/softnet_stat": softnet(2 ** 32 - 1000, 5) }), 0);
+    const points = collector.collect(treeReader({ "net/softnet_stat": softnet(3000, 25) }), 2000);
+    expect(points).toContainEqual(["softnet.processed", 2000, { cpu: "1" }]);
+    expect(points).toContainEqual(["softnet.dropped", 10, { cpu: "1" }]);
+  });
+});
+
+describe("net-dev collector", () => {
+  const netDev = (name: string, rxBytes: number) =>
+    `Inter-|   Receive                                                |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n${name}: ${rxBytes} 10 0 0 0 0 0 0 500 5 0 0 0 0 0 0\n`;
+
+  it("treats a recreated interface as a reset, not as a negative spike", () => {
+    const collector = createNetDevCollector();
+    collector.collect(treeReader({ "net/dev": netDev("veth0", 9_000_000) }), 0);
+    expect(collector.collect(treeReader({ "net/dev": netDev("veth0", 1000) }), 1000).filter(([id]) => id === "net.rx_bytes")).toEqual([]);
+    expect(collector.collect(treeReader({ "net/dev": netDev("veth0", 5000) }), 1500)).toContainEqual(["net.rx_bytes", 8000, { interface: "veth0" }]);
+  });
+});
+
+describe("pressure collector", () => {
+  const pressure = (avg10: number, totalUs: number) => `some avg10=${avg10.toFixed(2)} avg60=0.00 avg300=0.00 total=${totalUs}\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n`;
+
+  it("derives the exact stall share of the interval from the totals", () => {
+    const collector = createPressureCollector();
+    collector.collect(treeReader({ "pressure/cpu": pressure(1, 1_000_000) }), 0);
+    const points = collector.collect(treeReader({ "pressure/cpu": pressure(5, 1_250_000) }), 500);
+    expect(points).toContainEqual(["psi.cpu.some_avg10", 5]);
+    expect(points).toContainEqual(["psi.cpu.some_pct", 50]);
+  });
+});
+
+describe("sampleCollectors", () => {
+  it("reports a failing collector in the result and keeps the others' points", () => {
+    const reader = treeReader({ "net/softnet_stat": "this is not hex\n", stat: stat([1, 0, 1, 1, 0, 0, 0, 0, 0, 0]) });
+    const result = sampleCollectors([createSoftnetCollector(), createCpuCollector()], reader, "all", 0);
+    expect(result.errors).toEqual([{ collector: "softnet", message: expect.stringContaining("/proc/net/softnet_stat:1") }]);
+    expect(result.points).toContainEqual(["sched.procs_running", 3]);
+  });
+
+  it("runs only the high-resolution subset when asked", () => {
+    const reader = treeReader({ stat: stat([1, 0, 1, 1, 0, 0, 0, 0, 0, 0]) });
+    const lowOnly = { name: "slow", isHighRes: false, collect: () => [["load.avg1", 1]] as never };
+    expect(sampleCollectors([lowOnly, createCpuCollector()], reader, "high-res", 0).points.map(([id]) => id)).not.toContain("load.avg1");
+  });
+});
