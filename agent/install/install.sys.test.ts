@@ -1,0 +1,37 @@
+// install.sh into a scratch root: files in place, the token readable by its owner only,
+// and clear refusals for missing arguments.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const INSTALL = resolve(dirname(fileURLToPath(import.meta.url)), "install.sh");
+const scratch = mkdtempSync(join(tmpdir(), "perflab-install-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("install.sh", () => {
+  it("installs the agent, its unit and a private configuration file", () => {
+    const agentFile = join(scratch, "agent.js");
+    writeFileSync(agentFile, "console.log('agent')\n");
+    const root = join(scratch, "root");
+    execFileSync("sh", [INSTALL, "--server", "https://perflab.example.com", "--token", "pla_secret", "--agent-file", agentFile, "--root", root]);
+    expect(readFileSync(join(root, "opt/perflab-agent/agent.js"), "utf8")).toContain("agent");
+    expect(readFileSync(join(root, "etc/systemd/system/perflab-agent.service"), "utf8")).toMatch(/ExecStart=\/usr\/bin\/env node \/opt\/perflab-agent\/agent.js run/);
+    expect(readFileSync(join(root, "etc/perflab-agent.env"), "utf8")).toBe("PERFLAB_SERVER_URL=https://perflab.example.com\nPERFLAB_AGENT_TOKEN=pla_secret\n");
+    expect(statSync(join(root, "etc/perflab-agent.env")).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    [["--token", "t"], /--server is required/],
+    [["--server", "perflab.example.com", "--token", "t"], /must start with http/],
+    [["--server", "https://x.example"], /--token is required/],
+    [["--server", "https://x.example", "--token", "t", "--agent-file", "/nonexistent.js", "--root", "/tmp/x"], /not found/],
+    [["--frobnicate"], /unknown option --frobnicate/],
+  ])("refuses %j with a reason", (args, message) => {
+    const result = spawnSync("sh", [INSTALL, ...args], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
