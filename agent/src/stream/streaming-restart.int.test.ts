@@ -3,6 +3,7 @@
 // sequence number ends up stored exactly once, with no gap.
 import { createAgent as createAgentRow, type Db } from "@perflab/db";
 import { findFreePort } from "@perflab/db/admin";
+import { AGENT_EVENTS, NAMESPACES } from "@perflab/protocol";
 import { createTestDatabase, type TTestDatabase } from "@perflab/testkit";
 import { spawnWatched, type TWatchedProcess } from "@perflab/testkit/process";
 import { createServer } from "node:http";
@@ -76,5 +77,13 @@ describe("streaming across a server restart", () => {
     const rows = await storedSeqs(agentId);
     expect(new Set(rows.map((row) => row.streamId)).size).toBe(1);
     expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: rows.length }, (_, index) => index + 1));
+
+    // The server can switch the agent to high resolution for a bounded window, and back.
+    const [agentSocket] = await io.of(NAMESPACES.agent).fetchSockets();
+    const answer = await agentSocket!.timeout(5000).emitWithAck(AGENT_EVENTS.setSampling, { mode: "high-res", intervalMs: 50, durationMs: 5000 });
+    expect(answer).toMatchObject({ data: { mode: "high-res", intervalMs: 50 } });
+    const refused = await agentSocket!.timeout(5000).emitWithAck(AGENT_EVENTS.setSampling, { mode: "high-res", intervalMs: 1, durationMs: 999_999 });
+    expect(refused).toMatchObject({ error: { code: "invalid-sampling" } });
+    expect(await agentSocket!.timeout(5000).emitWithAck(AGENT_EVENTS.setSampling, { mode: "normal" })).toMatchObject({ data: { mode: "normal", intervalMs: 1000 } });
   }, 120_000);
 });
