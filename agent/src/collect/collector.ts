@@ -20,7 +20,7 @@ export interface TSampleResult {
 
 export interface TCollector {
   name: string;
-  /** Part of the high-resolution subset (FIELD-NOTES 15: stat, PSI, net/dev, softnet, diskstats). */
+  /** Part of the high-resolution subset: stat, pressure, net/dev and softnet_stat (cheap, fast-moving). */
   isHighRes: boolean;
   /** Reads and returns points; may return none on its first call (no previous reading yet). */
   collect: (reader: TProcReader, nowMs: number) => TMetricPoint[];

@@ -11,7 +11,9 @@ export function createDiskstatsCollector(): TCollector {
   const rates = new RateTracker();
   return {
     name: "diskstats",
-    isHighRes: true,
+    // Not in the high-resolution set: the subset is stat, pressure, net/dev and
+    // softnet_stat, and disk latency over 10 ms windows is mostly empty intervals.
+    isHighRes: false,
     collect(reader, nowMs) {
       const text = reader.proc("diskstats");
       if (text === null) return []; // some containers hide it
