@@ -25,22 +25,23 @@ export class RateTracker {
 
   /** Per-second rate since this series' previous reading; undefined on the first reading or after a reset. */
   rate(key: string, value: number, nowMs: number, width: TCounterWidth = 64): number | undefined {
-    const before = this.previous.get(key);
-    this.previous.set(key, { value, atMs: nowMs, round: this.round });
-    if (!before) return undefined;
-    const elapsedSeconds = (nowMs - before.atMs) / 1000;
-    if (elapsedSeconds <= 0) return undefined;
-    const delta = counterDelta(before.value, value, width);
-    return delta === null ? undefined : delta / elapsedSeconds;
+    const change = this.delta(key, value, nowMs, width);
+    return change === undefined ? undefined : change.delta / change.elapsedSeconds;
   }
 
   /** Increase since the previous reading (for ratios such as Δtime/Δops); undefined as for rate(). */
   delta(key: string, value: number, nowMs: number, width: TCounterWidth = 64): { delta: number; elapsedSeconds: number } | undefined {
-    const before = this.previous.get(key);
-    this.previous.set(key, { value, atMs: nowMs, round: this.round });
-    if (!before) return undefined;
-    const elapsedSeconds = (nowMs - before.atMs) / 1000;
-    const delta = counterDelta(before.value, value, width);
+    const reading = this.previous.get(key);
+    if (!reading) {
+      this.previous.set(key, { value, atMs: nowMs, round: this.round });
+      return undefined;
+    }
+    // Updated in place: at 100 Hz a fresh object per series per tick is measurable GC work.
+    const elapsedSeconds = (nowMs - reading.atMs) / 1000;
+    const delta = counterDelta(reading.value, value, width);
+    reading.value = value;
+    reading.atMs = nowMs;
+    reading.round = this.round;
     return delta === null || elapsedSeconds <= 0 ? undefined : { delta, elapsedSeconds };
   }
 }
