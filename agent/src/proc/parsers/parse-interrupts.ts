@@ -16,6 +16,7 @@
 //
 // Every count is an unsigned int: it wraps at 2^32 (INTERRUPT_COUNTER_MODULUS).
 import { ProcParseError } from "../parse-error";
+import { parseCpuColumnsHeader } from "./cpu-columns-header";
 
 export const INTERRUPT_COUNTER_MODULUS = 2 ** 32;
 
@@ -37,12 +38,11 @@ export type TInterrupts = {
 };
 
 const UNSIGNED_DECIMAL = /^\d+$/;
-const CPU_LABEL = /^CPU(\d+)$/;
 const DEVICE_IRQ_ID = /^\d+$/;
 
 export function parseInterrupts(text: string, file = "/proc/interrupts"): TInterrupts {
   const lines = text.split("\n");
-  const cpus = parseCpuHeader(lines[0] ?? "", file);
+  const cpus = parseCpuColumnsHeader(lines[0] ?? "", file);
 
   const rows: TInterruptRow[] = [];
   for (let index = 1; index < lines.length; index++) {
@@ -51,16 +51,6 @@ export function parseInterrupts(text: string, file = "/proc/interrupts"): TInter
     rows.push(parseRow(line, index + 1, cpus, file));
   }
   return { cpus, rows };
-}
-
-function parseCpuHeader(header: string, file: string): number[] {
-  const labels = header.trim().split(/\s+/).filter(Boolean);
-  if (labels.length === 0) throw new ProcParseError(file, "empty file, expected the 'CPU0 CPU1 …' header", 1);
-  return labels.map((label) => {
-    const match = CPU_LABEL.exec(label);
-    if (!match) throw new ProcParseError(file, `expected a header of CPU columns, found ${JSON.stringify(label)}`, 1);
-    return Number(match[1]);
-  });
 }
 
 function parseRow(line: string, lineNumber: number, cpus: number[], file: string): TInterruptRow {

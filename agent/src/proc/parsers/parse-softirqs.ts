@@ -10,6 +10,7 @@
 // Every count is an unsigned int: it wraps at 2^32 (SOFTIRQ_COUNTER_MODULUS); NET_RX at
 // 1 M/s on one CPU wraps in about 72 minutes.
 import { ProcParseError } from "../parse-error";
+import { parseCpuColumnsHeader } from "./cpu-columns-header";
 
 export const SOFTIRQ_COUNTER_MODULUS = 2 ** 32;
 
@@ -26,11 +27,10 @@ export type TSoftirqs = {
 };
 
 const UNSIGNED_DECIMAL = /^\d+$/;
-const CPU_LABEL = /^CPU(\d+)$/;
 
 export function parseSoftirqs(text: string, file = "/proc/softirqs"): TSoftirqs {
   const lines = text.split("\n");
-  const cpus = parseCpuHeader(lines[0] ?? "", file);
+  const cpus = parseCpuColumnsHeader(lines[0] ?? "", file);
 
   const rows: TSoftirqRow[] = [];
   for (let index = 1; index < lines.length; index++) {
@@ -39,16 +39,6 @@ export function parseSoftirqs(text: string, file = "/proc/softirqs"): TSoftirqs 
     rows.push(parseRow(line, index + 1, cpus, file));
   }
   return { cpus, rows };
-}
-
-function parseCpuHeader(header: string, file: string): number[] {
-  const labels = header.trim().split(/\s+/).filter(Boolean);
-  if (labels.length === 0) throw new ProcParseError(file, "empty file, expected the 'CPU0 CPU1 …' header", 1);
-  return labels.map((label) => {
-    const match = CPU_LABEL.exec(label);
-    if (!match) throw new ProcParseError(file, `expected a header of CPU columns, found ${JSON.stringify(label)}`, 1);
-    return Number(match[1]);
-  });
 }
 
 function parseRow(line: string, lineNumber: number, cpus: number[], file: string): TSoftirqRow {
