@@ -2,24 +2,11 @@
 // key sets of different kernels and controller set-ups, and on malformed input.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ProcParseError } from "../parse-error";
+import { expectParseError } from "./parse-error-assertion";
 import { parseCgroupV1CpuStat, parseCgroupV2CpuStat } from "./parse-cgroup-cpu-stat";
 
 const readFixture = (tree: string, path: string) => readFileSync(new URL(`../../../fixtures/proc-trees/${tree}/${path}`, import.meta.url), "utf8");
 
-function expectParseError(parse: () => unknown, file: string, line: number, detail: RegExp) {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProcParseError);
-    const parseError = error as ProcParseError;
-    expect({ file: parseError.file, line: parseError.line }).toEqual({ file, line });
-    expect(parseError.message.startsWith(`${file}:${line}: `)).toBe(true);
-    expect(parseError.detail).toMatch(detail);
-    return;
-  }
-  expect.fail("expected a ProcParseError");
-}
 
 describe("parseCgroupV2CpuStat", () => {
   it("reads the Firecracker root cgroup2 (cpu controller on v1): base stats and nice_usec only", () => {

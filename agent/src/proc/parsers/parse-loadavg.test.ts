@@ -1,24 +1,11 @@
 // parseLoadAvg on /proc/loadavg from the three trees and on malformed input.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ProcParseError } from "../parse-error";
+import { expectParseError } from "./parse-error-assertion";
 import { parseLoadAvg } from "./parse-loadavg";
 
 const readFixture = (tree: string) => readFileSync(new URL(`../../../fixtures/proc-trees/${tree}/proc/loadavg`, import.meta.url), "utf8");
 
-function expectParseError(parse: () => unknown, file: string, line: number, detail: RegExp) {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProcParseError);
-    const parseError = error as ProcParseError;
-    expect({ file: parseError.file, line: parseError.line }).toEqual({ file, line });
-    expect(parseError.message.startsWith(`${file}:${line}: `)).toBe(true);
-    expect(parseError.detail).toMatch(detail);
-    return;
-  }
-  expect.fail("expected a ProcParseError");
-}
 
 describe("parseLoadAvg", () => {
   it.each([

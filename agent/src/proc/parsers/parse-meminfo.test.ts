@@ -2,25 +2,12 @@
 // keys), on unitless and parenthesised keys, and on malformed input.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ProcParseError } from "../parse-error";
+import { expectParseError } from "./parse-error-assertion";
 import { parseMeminfo } from "./parse-meminfo";
 
 const readFixture = (tree: string) => readFileSync(new URL(`../../../fixtures/proc-trees/${tree}/proc/meminfo`, import.meta.url), "utf8");
 const KIB = 1024;
 
-function expectParseError(parse: () => unknown, file: string, line: number, detail: RegExp) {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProcParseError);
-    const parseError = error as ProcParseError;
-    expect({ file: parseError.file, line: parseError.line }).toEqual({ file, line });
-    expect(parseError.message.startsWith(`${file}:${line}: `)).toBe(true);
-    expect(parseError.detail).toMatch(detail);
-    return;
-  }
-  expect.fail("expected a ProcParseError");
-}
 
 describe("parseMeminfo on captured and documented files", () => {
   it("reads the Firecracker 6.18 capture: every key, kB as bytes, HugePages_* as counts", () => {

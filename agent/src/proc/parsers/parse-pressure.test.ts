@@ -2,24 +2,11 @@
 // line-set variant (cpu before 5.13, irq, memory/io), and on malformed input.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ProcParseError } from "../parse-error";
+import { expectParseError } from "./parse-error-assertion";
 import { parsePressure } from "./parse-pressure";
 
 const readFixture = (tree: string, path: string) => readFileSync(new URL(`../../../fixtures/proc-trees/${tree}/${path}`, import.meta.url), "utf8");
 
-function expectParseError(parse: () => unknown, file: string, line: number, detail: RegExp) {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProcParseError);
-    const parseError = error as ProcParseError;
-    expect({ file: parseError.file, line: parseError.line }).toEqual({ file, line });
-    expect(parseError.message.startsWith(`${file}:${line}: `)).toBe(true);
-    expect(parseError.detail).toMatch(detail);
-    return;
-  }
-  expect.fail("expected a ProcParseError");
-}
 
 describe("parsePressure on captured and documented files", () => {
   it("reads the Firecracker 6.18 cpu file: some, and a system-level full line that is always 0", () => {

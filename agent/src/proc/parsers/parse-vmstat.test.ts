@@ -2,24 +2,11 @@
 // version) and on malformed input.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ProcParseError } from "../parse-error";
+import { expectParseError } from "./parse-error-assertion";
 import { parseVmstat } from "./parse-vmstat";
 
 const readFixture = (tree: string) => readFileSync(new URL(`../../../fixtures/proc-trees/${tree}/proc/vmstat`, import.meta.url), "utf8");
 
-function expectParseError(parse: () => unknown, file: string, line: number, detail: RegExp) {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProcParseError);
-    const parseError = error as ProcParseError;
-    expect({ file: parseError.file, line: parseError.line }).toEqual({ file, line });
-    expect(parseError.message.startsWith(`${file}:${line}: `)).toBe(true);
-    expect(parseError.detail).toMatch(detail);
-    return;
-  }
-  expect.fail("expected a ProcParseError");
-}
 
 describe("parseVmstat on captured and documented files", () => {
   it("reads the Firecracker 6.18 capture: all 192 fields by name", () => {
