@@ -2,7 +2,7 @@
 # Installs perflab-agent on a lab machine: the one-file agent, its configuration (the
 # token readable by root only) and a systemd unit, then starts it.
 #
-#   sudo ./install.sh --server https://perflab.example.com --token pla_… [--agent-file dist/agent.js]
+#   sudo ./install.sh --server https://perflab.example.com --token pla_… [--agent-file dist/agent.mjs]
 #
 # --root DIR installs under DIR instead of / and does not touch systemd (for packaging
 # and tests); --no-start installs without enabling the service.
@@ -25,7 +25,7 @@ done
 [ -n "$server" ] || { echo "install.sh: --server is required, e.g. --server https://perflab.example.com" >&2; exit 2; }
 case "$server" in http://*|https://*) ;; *) echo "install.sh: --server must start with http:// or https://" >&2; exit 2 ;; esac
 [ -n "$token" ] || { echo "install.sh: --token is required: copy it from the machine's page in perflab (shown once)" >&2; exit 2; }
-[ -n "$agent_file" ] || agent_file="$here/../dist/agent.js"
+[ -n "$agent_file" ] || agent_file="$here/../dist/agent.mjs"
 [ -f "$agent_file" ] || { echo "install.sh: $agent_file not found: build it with 'npm run build -w @perflab/agent' or pass --agent-file" >&2; exit 2; }
 
 if [ -z "$root" ]; then
@@ -36,12 +36,12 @@ if [ -z "$root" ]; then
 fi
 
 install -d -m 0755 "$root/opt/perflab-agent" "$root/etc/systemd/system"
-install -m 0644 "$agent_file" "$root/opt/perflab-agent/agent.js"
+install -m 0644 "$agent_file" "$root/opt/perflab-agent/agent.mjs"
 install -m 0644 "$here/perflab-agent.service" "$root/etc/systemd/system/perflab-agent.service"
 umask 077
 printf 'PERFLAB_SERVER_URL=%s\nPERFLAB_AGENT_TOKEN=%s\n' "$server" "$token" > "$root/etc/perflab-agent.env"
 chmod 0600 "$root/etc/perflab-agent.env"
-echo "installed /opt/perflab-agent/agent.js, /etc/perflab-agent.env (mode 600) and the perflab-agent unit${root:+ under $root}"
+echo "installed /opt/perflab-agent/agent.mjs, /etc/perflab-agent.env (mode 600) and the perflab-agent unit${root:+ under $root}"
 
 if [ "$start" -eq 1 ]; then
   systemctl daemon-reload

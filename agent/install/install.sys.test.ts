@@ -13,12 +13,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("install.sh", () => {
   it("installs the agent, its unit and a private configuration file", () => {
-    const agentFile = join(scratch, "agent.js");
+    const agentFile = join(scratch, "agent.mjs");
     writeFileSync(agentFile, "console.log('agent')\n");
     const root = join(scratch, "root");
     execFileSync("sh", [INSTALL, "--server", "https://perflab.example.com", "--token", "pla_secret", "--agent-file", agentFile, "--root", root]);
-    expect(readFileSync(join(root, "opt/perflab-agent/agent.js"), "utf8")).toContain("agent");
-    expect(readFileSync(join(root, "etc/systemd/system/perflab-agent.service"), "utf8")).toMatch(/ExecStart=\/usr\/bin\/env node \/opt\/perflab-agent\/agent.js run/);
+    expect(readFileSync(join(root, "opt/perflab-agent/agent.mjs"), "utf8")).toContain("agent");
+    expect(readFileSync(join(root, "etc/systemd/system/perflab-agent.service"), "utf8")).toMatch(/ExecStart=\/usr\/bin\/env node \/opt\/perflab-agent\/agent.mjs run/);
     expect(readFileSync(join(root, "etc/perflab-agent.env"), "utf8")).toBe("PERFLAB_SERVER_URL=https://perflab.example.com\nPERFLAB_AGENT_TOKEN=pla_secret\n");
     expect(statSync(join(root, "etc/perflab-agent.env")).mode & 0o777).toBe(0o600);
   });

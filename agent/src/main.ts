@@ -1,4 +1,4 @@
-// perflab-agent: the command-line entry point (bundled to dist/agent.js).
+// perflab-agent: the command-line entry point (bundled to dist/agent.mjs).
 import { parseCommandLine, USAGE } from "./cli/parse-command-line";
 import { createProcReader } from "./proc/proc-reader";
 import { runAgent } from "./run-agent";

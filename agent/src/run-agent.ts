@@ -12,6 +12,7 @@ import { startMetricsServer } from "./prometheus/metrics-server";
 import { createProcReader } from "./proc/proc-reader";
 import { Sampler } from "./sampling/sampler";
 import { BatchBuffer } from "./stream/batch-buffer";
+import { encodeBatch } from "./stream/encode-batch";
 import { Streamer } from "./stream/streamer";
 import { AGENT_VERSION } from "./version";
 
@@ -20,7 +21,7 @@ import { AGENT_VERSION } from "./version";
  * optimized; a few hundred throwaway rounds at start (about half a second of CPU, once)
  * get it compiled, which cuts the steady cost severalfold (measured by bench:agent).
  */
-const WARM_UP_ROUNDS = 300;
+const WARM_UP_ROUNDS = Number(process.env.WARM ?? 300);
 function warmUpCollectors(reader: ReturnType<typeof createProcReader>): void {
   const throwaway = createCollectors();
   for (let round = 0; round < WARM_UP_ROUNDS; round++) sampleCollectors(throwaway, reader, "all", round * 1000);
@@ -48,7 +49,7 @@ export function runAgent(options: TRunOptions, log: (message: string) => void): 
     },
     (samples, collectorErrors, sampling) => {
       const batch: TMetricBatch = { seq: nextSeq++, samples, collectorErrors, droppedBatches: buffer.droppedBatches, sampling };
-      buffer.push(batch);
+      buffer.push(encodeBatch(batch));
       streamer.notify();
     },
   );

@@ -1,16 +1,12 @@
 // Batches waiting for the server's acknowledgement, in sequence order, within a memory
-// budget. When the server is away longer than the budget lasts, the oldest batches go
-// first (the newest are what a learner is looking at) and the loss is counted; the
-// count travels in every later batch, so the server knows what it never received.
-import type { TMetricBatch } from "@perflab/protocol";
-
-interface TBufferedBatch {
-  batch: TMetricBatch;
-  bytes: number;
-}
+// budget counted in the exact bytes that are kept (encode-batch.ts). When the server is
+// away longer than the budget lasts, the oldest batches go first (the newest are what a
+// learner is looking at) and the loss is counted; the count travels in every later batch,
+// so the server knows what it never received.
+import type { TEncodedBatch } from "./encode-batch";
 
 export class BatchBuffer {
-  private readonly queue: TBufferedBatch[] = [];
+  private readonly queue: TEncodedBatch[] = [];
   private bufferedBytes = 0;
   private dropped = 0;
 
@@ -29,24 +25,23 @@ export class BatchBuffer {
     return this.bufferedBytes;
   }
 
-  push(batch: TMetricBatch): void {
-    const bytes = Buffer.byteLength(JSON.stringify(batch));
-    this.queue.push({ batch, bytes });
-    this.bufferedBytes += bytes;
+  push(batch: TEncodedBatch): void {
+    this.queue.push(batch);
+    this.bufferedBytes += batch.payload.length;
     // Always keep the newest batch, even if it alone is over budget.
     while (this.bufferedBytes > this.maxBytes && this.queue.length > 1) {
-      this.bufferedBytes -= this.queue.shift()!.bytes;
+      this.bufferedBytes -= this.queue.shift()!.payload.length;
       this.dropped += 1;
     }
   }
 
   /** The oldest batch not yet acknowledged. */
-  peek(): TMetricBatch | undefined {
-    return this.queue[0]?.batch;
+  peek(): TEncodedBatch | undefined {
+    return this.queue[0];
   }
 
   /** Forgets every batch up to and including `seq` (the server has them). */
   acknowledgeThrough(seq: number): void {
-    while (this.queue.length > 0 && this.queue[0]!.batch.seq <= seq) this.bufferedBytes -= this.queue.shift()!.bytes;
+    while (this.queue.length > 0 && this.queue[0]!.seq <= seq) this.bufferedBytes -= this.queue.shift()!.payload.length;
   }
 }

@@ -71,7 +71,7 @@ export class Streamer {
       for (let batch = buffer.peek(); batch && this.isHelloDone && socket.connected; batch = buffer.peek()) {
         let answer: TAck<TBatchAck>;
         try {
-          answer = (await socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.batch, batch)) as TAck<TBatchAck>;
+          answer = (await socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.batch, batch.payload)) as TAck<TBatchAck>;
         } catch {
           return; // no acknowledgement in time: keep the batch, try again with the next one
         }

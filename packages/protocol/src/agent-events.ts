@@ -9,7 +9,12 @@ import { METRIC_IDS } from "./metrics/catalogue";
 export const AGENT_EVENTS = {
   /** agent → server, acknowledged with THelloAck: who this machine is and what it can measure. */
   hello: "agent:hello",
-  /** agent → server, acknowledged with TBatchAck: a batch of samples with its sequence number. */
+  /**
+   * agent → server, acknowledged with TBatchAck: a batch of samples with its sequence number.
+   * The payload is the batch as UTF-8 JSON bytes (what the agent sends: serialized once, so
+   * its buffer budget is exact and the server checks the size before parsing anything) or,
+   * for hand-made clients, the batch object itself.
+   */
   batch: "agent:batch",
   /** server → agent, acknowledged with TSamplingState: switch sampling mode. */
   setSampling: "agent:set-sampling",

@@ -28,11 +28,24 @@ export const AGENT_ERRORS = {
 
 type TAckCallback = (response: TAck<unknown>) => void;
 
-function payloadBytes(payload: unknown): number {
+/**
+ * A batch payload as sent: UTF-8 JSON bytes (agents) or an object (hand-made clients). The
+ * size is checked before anything is parsed; bytes that are not JSON are a malformed batch.
+ */
+export function readBatchPayload(payload: unknown): { bytes: number; value: unknown } | { bytes: number; notJson: string } {
+  if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {
+    const bytes = Buffer.from(payload instanceof ArrayBuffer ? new Uint8Array(payload) : payload);
+    if (bytes.length > MAX_BATCH_BYTES) return { bytes: bytes.length, value: undefined };
+    try {
+      return { bytes: bytes.length, value: JSON.parse(bytes.toString("utf8")) as unknown };
+    } catch (error) {
+      return { bytes: bytes.length, notJson: (error as Error).message };
+    }
+  }
   try {
-    return Buffer.byteLength(JSON.stringify(payload) ?? "");
+    return { bytes: Buffer.byteLength(JSON.stringify(payload) ?? ""), value: payload };
   } catch {
-    return Number.POSITIVE_INFINITY; // cyclic or otherwise unserializable: refuse
+    return { bytes: Number.POSITIVE_INFINITY, value: undefined }; // cyclic or otherwise unserializable: refuse
   }
 }
 
@@ -72,9 +85,10 @@ export function attachAgentStreamHandlers(socket: Socket, identity: TAgentIdenti
     AGENT_EVENTS.batch,
     acknowledged(async (payload, ack) => {
       if (!streamId) return refuseMalformed(ack, AGENT_ERRORS.helloFirst, "Send agent:hello before batches");
-      const bytes = payloadBytes(payload);
-      if (bytes > MAX_BATCH_BYTES) return refuseMalformed(ack, AGENT_ERRORS.tooLarge, `Batch of ${bytes} bytes is over the ${MAX_BATCH_BYTES}-byte limit; split it`);
-      const batch = ZMetricBatch.safeParse(payload);
+      const received = readBatchPayload(payload);
+      if (received.bytes > MAX_BATCH_BYTES) return refuseMalformed(ack, AGENT_ERRORS.tooLarge, `Batch of ${received.bytes} bytes is over the ${MAX_BATCH_BYTES}-byte limit; split it`);
+      if ("notJson" in received) return refuseMalformed(ack, AGENT_ERRORS.invalidBatch, `The batch bytes are not JSON: ${received.notJson}`.slice(0, 500));
+      const batch = ZMetricBatch.safeParse(received.value);
       if (!batch.success) return refuseMalformed(ack, AGENT_ERRORS.invalidBatch, describeZodError(batch.error).slice(0, 500));
       const { stored } = await store.storeBatch(identity.agentId, streamId, batch.data);
       const response: TBatchAck = { seq: batch.data.seq, stored };

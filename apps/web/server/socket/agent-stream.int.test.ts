@@ -93,6 +93,13 @@ describe("/agent streaming", () => {
     expect(JSON.parse(gunzipSync(rows[0]!.samples).toString())).toEqual(batch(1).samples);
   });
 
+  it("accepts a batch as UTF-8 JSON bytes, the way agents send it", async () => {
+    const client = await connected();
+    await send(client, AGENT_EVENTS.hello, { ...HELLO, streamId: "stream-test-bytes" });
+    expect(await send(client, AGENT_EVENTS.batch, Buffer.from(JSON.stringify(batch(1))))).toEqual({ data: { seq: 1, stored: true } });
+    expect(await send(client, AGENT_EVENTS.batch, Buffer.from(JSON.stringify(batch(1))))).toEqual({ data: { seq: 1, stored: false } });
+  });
+
   it("a new stream (agent restarted) starts its sequence again", async () => {
     const client = await connected();
     expect(await send(client, AGENT_EVENTS.hello, { ...HELLO, streamId: "stream-test-0002" })).toEqual({ data: { agentId, lastStoredSeq: 0 } });
@@ -106,6 +113,9 @@ describe("/agent streaming", () => {
     ["a batch with a NaN value", HELLO, { ...batch(9), samples: [{ t: 1, points: [["sched.procs_running", "NaN"]] }] }, "invalid-batch"],
     ["a batch with a negative sequence", HELLO, batch(-1), "invalid-batch"],
     ["a batch over the size limit", HELLO, { ...batch(9), collectorErrors: [{ collector: "x", message: "y".repeat(MAX_BATCH_BYTES) }] }, "too-large"],
+    ["batch bytes that are not JSON", HELLO, Buffer.from('{"seq": 1, "samples": ['), "invalid-batch"],
+    ["batch bytes over the size limit", HELLO, Buffer.alloc(MAX_BATCH_BYTES + 1, 0x20), "too-large"],
+    ["batch bytes of an invalid batch", HELLO, Buffer.from(JSON.stringify(batch(-1))), "invalid-batch"],
   ])("refuses %s with an error acknowledgement and counts it", async (_case, hello, payload, code) => {
     const malformedCount = async () => (await testDb.db.agent.findUniqueOrThrow({ where: { id: agentId } })).malformedPayloads;
     const before = await malformedCount();
@@ -125,7 +135,7 @@ describe("/agent streaming", () => {
       null, undefined, 0, -1, 1e308, "", "x".repeat(10_000), [], [[[[[]]]]], {}, { seq: "1" }, { __proto__: { seq: 1 } },
       JSON.parse('{"__proto__": {"polluted": true}, "seq": 1}'), { constructor: { prototype: { polluted: true } } },
       { seq: Number.MAX_SAFE_INTEGER + 2, samples: [] }, { ...batch(5), samples: Array.from({ length: 1001 }, () => batch(5).samples[0]) },
-      Buffer.from("binary junk"), { ...batch(6), samples: [{ t: 1, points: [["sched.procs_running", 1, { ["k".repeat(100)]: "v" }]] }] },
+      Buffer.from("binary junk"), Buffer.from('{"__proto__": {"polluted": true}, "seq": 1}'), new Uint8Array([0xff, 0xfe, 0x00]), { ...batch(6), samples: [{ t: 1, points: [["sched.procs_running", 1, { ["k".repeat(100)]: "v" }]] }] },
     ];
     let seed = 42;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
