@@ -31,6 +31,18 @@ describe("cpu collector", () => {
     expect(points).toContainEqual(["sched.context_switches", 2000]);
     expect(points).toContainEqual(["sched.procs_running", 3]);
   });
+
+  it("keeps scheduler numbers at every tick but computes shares over half a second or more (10 ms ticks)", () => {
+    const collector = createCpuCollector();
+    collector.collect(treeReader({ stat: stat([100, 0, 50, 800, 40, 0, 10, 0, 0, 0]) }), 0);
+    const soon = collector.collect(treeReader({ stat: stat([101, 0, 50, 800, 40, 0, 10, 0, 0, 0], 1100) }), 10);
+    expect(soon.filter(([id]) => id.startsWith("cpu."))).toEqual([]);
+    expect(soon).toContainEqual(["sched.context_switches", 10_000]);
+    // The share spans from the last share computation (t=0), not from the 10 ms tick.
+    const later = collector.collect(treeReader({ stat: stat([150, 0, 50, 850, 40, 0, 10, 0, 0, 0], 1200) }), 1000);
+    expect(later).toContainEqual(["cpu.user_pct", 50, { cpu: "0" }]);
+    expect(later).toContainEqual(["cpu.idle_pct", 50, { cpu: "0" }]);
+  });
 });
 
 describe("softnet collector", () => {

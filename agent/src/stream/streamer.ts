@@ -3,14 +3,28 @@
 // numbers the server already stored, so those are forgotten and the rest resent.
 // Socket.IO reconnects on its own with exponential backoff and jitter (connection.ts).
 import {
-  ackData, ackError, AGENT_EVENTS, describeZodError, EVENTS, ZSamplingRequest,
-  type TAck, type TAgentHello, type TBatchAck, type THelloAck, type TSamplingRequest, type TSamplingState,
+  ackData, ackError, AGENT_EVENTS, describeZodError, EVENTS, ZBatchAck, ZSamplingRequest,
+  type TAck, type TAgentHello, type THelloAck, type TSamplingRequest, type TSamplingState,
 } from "@perflab/protocol";
 import type { Socket } from "socket.io-client";
 import type { BatchBuffer } from "./batch-buffer";
 
 /** Refusals that resending the same batch cannot fix: the batch is given up and counted. */
 const UNSENDABLE = new Set(["invalid-batch", "too-large"]);
+
+type TBatchAnswer = { kind: "stored" } | { kind: "refused"; code: string; message: string } | { kind: "nonsense" };
+
+/** What the server said about batch `seq`; an answer about another batch, or no answer shape at all, is nonsense. */
+function readBatchAnswer(answer: unknown, seq: number): TBatchAnswer {
+  if (typeof answer !== "object" || answer === null) return { kind: "nonsense" };
+  if ("data" in answer) {
+    const ack = ZBatchAck.safeParse(answer.data);
+    return ack.success && ack.data.seq === seq ? { kind: "stored" } : { kind: "nonsense" };
+  }
+  const error = (answer as Partial<TAck<never>> & { error?: { code?: unknown; message?: unknown } }).error;
+  if (typeof error?.code === "string") return { kind: "refused", code: error.code, message: String(error.message ?? "") };
+  return { kind: "nonsense" };
+}
 
 export interface TStreamerOptions {
   socket: Socket;
@@ -69,20 +83,24 @@ export class Streamer {
     this.isPumping = true;
     try {
       for (let batch = buffer.peek(); batch && this.isHelloDone && socket.connected; batch = buffer.peek()) {
-        let answer: TAck<TBatchAck>;
+        let answer: TBatchAnswer;
         try {
-          answer = (await socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.batch, batch.payload)) as TAck<TBatchAck>;
+          answer = readBatchAnswer(await socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.batch, batch.payload), batch.seq);
         } catch {
           return; // no acknowledgement in time: keep the batch, try again with the next one
         }
-        if ("data" in answer) buffer.acknowledgeThrough(answer.data.seq);
-        else if (UNSENDABLE.has(answer.error.code)) {
-          log(`the server refused batch ${batch.seq} (${answer.error.code}: ${answer.error.message}); dropping it`);
+        if (answer.kind === "stored") buffer.acknowledgeThrough(batch.seq);
+        else if (answer.kind === "nonsense") {
+          // Resending at once would loop as fast as the server answers; the next batch (a second away) retries.
+          log(`the server answered batch ${batch.seq} with something that is not its acknowledgement; will resend`);
+          return;
+        } else if (UNSENDABLE.has(answer.code)) {
+          log(`the server refused batch ${batch.seq} (${answer.code}: ${answer.message}); dropping it`);
           this.refusedBatches += 1;
           buffer.acknowledgeThrough(batch.seq);
         } else {
-          if (answer.error.code === "hello-first") this.isHelloDone = false;
-          log(`batch ${batch.seq} not stored (${answer.error.code}); will resend`);
+          if (answer.code === "hello-first") this.isHelloDone = false;
+          log(`batch ${batch.seq} not stored (${answer.code}); will resend`);
           return;
         }
       }

@@ -2,30 +2,47 @@
 // /proc/stat. Busy shares come from per-field deltas over the sum of those deltas:
 // iowait and idle can go backwards (FIELD-NOTES 2), so negative deltas count as 0, and
 // guest time is already inside user (FIELD-NOTES 1), so it is not added again.
+//
+// The kernel counts CPU time in 10 ms ticks (USER_HZ, FIELD-NOTES 4): over a 10 ms window a
+// CPU reads 0 % or 100 %, over 100 ms ±10 %. So shares are computed over at least
+// MIN_SHARE_SPAN_MS; in high-resolution mode the sub-second ticks carry the scheduler
+// numbers (exact at any rate) and PSI, and the shares arrive once a second as usual.
 import type { TMetricPoint } from "@perflab/protocol";
 import { parseStat, type TCpuTimes } from "../../proc/parsers/parse-stat";
 import { requireProcFile } from "../../proc/proc-reader";
 import type { TCollector } from "../collector";
 import { RateTracker } from "../rate-tracker";
 
-const MODES = ["user", "system", "idle", "iowait", "irq", "softirq", "steal"] as const;
-type TMode = (typeof MODES)[number];
-const METRIC_OF: Record<TMode, string> = { user: "cpu.user_pct", system: "cpu.system_pct", idle: "cpu.idle_pct", iowait: "cpu.iowait_pct", irq: "cpu.irq_pct", softirq: "cpu.softirq_pct", steal: "cpu.steal_pct" };
+const MIN_SHARE_SPAN_MS = 500;
+const MODE_METRICS = ["cpu.user_pct", "cpu.system_pct", "cpu.idle_pct", "cpu.iowait_pct", "cpu.irq_pct", "cpu.softirq_pct", "cpu.steal_pct"] as const;
 
-function secondsByMode(times: TCpuTimes): Record<TMode, number> {
-  return {
-    user: times.userSeconds + times.niceSeconds,
-    system: times.systemSeconds,
-    idle: times.idleSeconds,
-    iowait: times.iowaitSeconds ?? 0,
-    irq: times.irqSeconds ?? 0,
-    softirq: times.softirqSeconds ?? 0,
-    steal: times.stealSeconds ?? 0,
-  };
+/** Seconds per mode, in MODE_METRICS order (nice counts as user, as top and mpstat show it). */
+function secondsByMode(times: TCpuTimes): number[] {
+  return [
+    times.userSeconds + times.niceSeconds,
+    times.systemSeconds,
+    times.idleSeconds,
+    times.iowaitSeconds ?? 0,
+    times.irqSeconds ?? 0,
+    times.softirqSeconds ?? 0,
+    times.stealSeconds ?? 0,
+  ];
+}
+
+function pushShares(points: TMetricPoint[], cpu: string, before: number[], now: number[]): void {
+  let interval = 0;
+  for (let mode = 0; mode < now.length; mode++) interval += Math.max(0, now[mode]! - before[mode]!);
+  // Nothing accounted yet (an idle tickless CPU): no share is better than a made-up one.
+  if (interval <= 0) return;
+  for (let mode = 0; mode < now.length; mode++) {
+    const share = Math.max(0, now[mode]! - before[mode]!) / interval;
+    points.push([MODE_METRICS[mode]!, Math.round(share * 10_000) / 100, { cpu }]);
+  }
 }
 
 export function createCpuCollector(): TCollector {
-  let previousByCpu = new Map<string, Record<TMode, number>>();
+  let previousByCpu = new Map<string, number[]>();
+  let previousAtMs = Number.NEGATIVE_INFINITY;
   const rates = new RateTracker();
   return {
     name: "cpu",
@@ -42,17 +59,15 @@ export function createCpuCollector(): TCollector {
       const forks = rates.rate("forks", stat.forks, nowMs);
       if (forks !== undefined) points.push(["sched.forks", forks]);
 
-      const current = new Map<string, Record<TMode, number>>([["all", secondsByMode(stat.total)], ...stat.perCpu.map((cpu) => [String(cpu.cpu), secondsByMode(cpu)] as const)]);
+      if (nowMs - previousAtMs < MIN_SHARE_SPAN_MS) return points;
+      const current = new Map<string, number[]>([["all", secondsByMode(stat.total)]]);
+      for (const cpu of stat.perCpu) current.set(String(cpu.cpu), secondsByMode(cpu));
       for (const [cpu, now] of current) {
         const before = previousByCpu.get(cpu);
-        if (!before) continue;
-        const deltas = MODES.map((mode) => Math.max(0, now[mode] - before[mode]));
-        const interval = deltas.reduce((sum, delta) => sum + delta, 0);
-        // Under USER_HZ resolution (10 ms) nothing may have been accounted yet.
-        if (interval <= 0) continue;
-        MODES.forEach((mode, index) => points.push([METRIC_OF[mode], Math.round((10_000 * deltas[index]!) / interval) / 100, { cpu }]));
+        if (before) pushShares(points, cpu, before, now);
       }
       previousByCpu = current;
+      previousAtMs = nowMs;
       return points;
     },
   };

@@ -5,7 +5,7 @@
 import { findFreePort, REPO_ROOT } from "@perflab/db/admin";
 import { AGENT_EVENTS, EVENTS, NAMESPACES, PROTOCOL_VERSION } from "@perflab/protocol";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { Server, type Socket } from "socket.io";
@@ -20,10 +20,21 @@ const NODE_EXPORTER_COLLECTORS = ["cpu", "stat", "loadavg", "meminfo", "vmstat",
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
+/**
+ * CPU seconds a process has used, summed over its threads from /proc/<pid>/task/<tid>/schedstat
+ * (nanoseconds). /proc/<pid>/stat counts in 10 ms clock ticks: at 0.3 % of a core a 20 s
+ * window is six ticks, too coarse to compare two light processes. Falls back to the ticks
+ * where schedstat is missing (kernels without CONFIG_SCHEDSTATS).
+ */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  try {
+    let nanoseconds = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) nanoseconds += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    return nanoseconds / 1e9;
+  } catch {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  }
 }
 
 function rssMegabytes(pid: number): number {
@@ -47,9 +58,10 @@ async function startAckingServer(): Promise<{ url: string; batches: () => number
   io.of(NAMESPACES.agent).on("connection", (socket) => {
     agentSocket = socket;
     socket.on(AGENT_EVENTS.hello, (_hello: unknown, ack: (answer: unknown) => void) => ack({ data: { agentId: "bench", lastStoredSeq: 0 } }));
-    socket.on(AGENT_EVENTS.batch, (batch: { seq: number }, ack: (answer: unknown) => void) => {
+    // Agents send each batch as its JSON bytes (AGENT_EVENTS.batch).
+    socket.on(AGENT_EVENTS.batch, (payload: Buffer, ack: (answer: unknown) => void) => {
       batches += 1;
-      ack({ data: { seq: batch.seq, stored: true } });
+      ack({ data: { seq: (JSON.parse(payload.toString("utf8")) as { seq: number }).seq, stored: true } });
     });
     socket.emit(EVENTS.sessionReady, { protocolVersion: PROTOCOL_VERSION, subject: { kind: "agent", id: "bench" } });
   });
@@ -100,7 +112,7 @@ export async function benchAgentCost(): Promise<void> {
   const server = await startAckingServer();
   let agent: TWatchedProcess | null = null;
   try {
-    agent = spawnWatched(process.execPath, [join(REPO_ROOT, "agent/dist/agent.js"), "run", "--server", server.url], { cwd: REPO_ROOT, env: { ...process.env, PERFLAB_AGENT_TOKEN: "pla_bench" } });
+    agent = spawnWatched(process.execPath, [...(process.env.BENCH_AGENT_NODE_ARGS ?? "").split(" ").filter(Boolean), (process.env.BENCH_AGENT_FILE ?? join(REPO_ROOT, "agent/dist/agent.mjs")), "run", "--server", server.url], { cwd: REPO_ROOT, env: { ...process.env, PERFLAB_AGENT_TOKEN: "pla_bench" } });
     await agent.waitFor(/connected to/, 30_000);
     await sleep(3000); // past start-up (module loading, JIT warm-up)
     const pid = agent.child.pid!;
@@ -126,6 +138,7 @@ export async function benchAgentCost(): Promise<void> {
     for (const [label, value, note] of rows) console.log(`  ${label.padEnd(44)} ${value.padStart(8)}   ${note}`);
   } finally {
     await agent?.stop("SIGTERM");
+    if (process.env.BENCH_AGENT_DEBUG) console.log(agent?.output());
     await server.close();
   }
 }
