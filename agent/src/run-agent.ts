@@ -21,7 +21,7 @@ import { AGENT_VERSION } from "./version";
  * optimized; a few hundred throwaway rounds at start (about half a second of CPU, once)
  * get it compiled, which cuts the steady cost severalfold (measured by bench:agent).
  */
-const WARM_UP_ROUNDS = Number(process.env.WARM ?? 300);
+const WARM_UP_ROUNDS = 300;
 function warmUpCollectors(reader: ReturnType<typeof createProcReader>): void {
   const throwaway = createCollectors();
   for (let round = 0; round < WARM_UP_ROUNDS; round++) sampleCollectors(throwaway, reader, "all", round * 1000);

@@ -1,7 +1,7 @@
 // perflab-agent's command line. Every option also has an environment variable, so a
 // systemd unit can keep the token in an EnvironmentFile instead of in `ps` output.
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod/mini"; // the agent bundles only the zod it uses (see packages/protocol/src/agent-events.ts)
 
 export const USAGE = `perflab-agent: streams this machine's kernel metrics to perflab
 
@@ -26,11 +26,11 @@ snapshot: read every file once and print what the agent parses, as JSON.
 
 const ZRunOptions = z.object({
   server: z.url("--server must be perflab's address, e.g. https://perflab.example.com"),
-  token: z.string({ error: "--token (or PERFLAB_AGENT_TOKEN) is required: copy it from the machine's enrollment page" }).min(1),
-  procRoot: z.string().min(1).default("/proc"),
-  cgroupRoot: z.string().min(1).default("/sys/fs/cgroup"),
-  prometheus: z.string().regex(/^[^\s:]+:\d{1,5}$/, "--prometheus must be HOST:PORT, e.g. 127.0.0.1:9464").optional(),
-  bufferMb: z.coerce.number({ error: "--buffer-mb must be a number" }).min(1, "--buffer-mb must be at least 1").max(1024, "--buffer-mb must be at most 1024").default(16),
+  token: z.string({ error: "--token (or PERFLAB_AGENT_TOKEN) is required: copy it from the machine's enrollment page" }).check(z.minLength(1, "--token (or PERFLAB_AGENT_TOKEN) must not be empty")),
+  procRoot: z._default(z.string().check(z.minLength(1)), "/proc"),
+  cgroupRoot: z._default(z.string().check(z.minLength(1)), "/sys/fs/cgroup"),
+  prometheus: z.optional(z.string().check(z.regex(/^[^\s:]+:\d{1,5}$/, "--prometheus must be HOST:PORT, e.g. 127.0.0.1:9464"))),
+  bufferMb: z._default(z.coerce.number({ error: "--buffer-mb must be a number" }).check(z.minimum(1, "--buffer-mb must be at least 1"), z.maximum(1024, "--buffer-mb must be at most 1024")), 16),
 });
 export type TRunOptions = z.infer<typeof ZRunOptions>;
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { TProcReader } from "../proc/proc-reader";
 import { sampleCollectors } from "./collector";
+import { createCgroupCpuCollector } from "./collectors/cgroup-cpu-collector";
 import { createCpuCollector } from "./collectors/cpu-collector";
 import { createNetDevCollector } from "./collectors/net-dev-collector";
 import { createPressureCollector } from "./collectors/pressure-collector";
@@ -79,6 +80,15 @@ describe("pressure collector", () => {
     expect(points).toContainEqual(["psi.cpu.some_avg10", 5]);
     expect(points).toContainEqual(["psi.cpu.some_pct", 50]);
   });
+
+  it("sends the stall share at every tick but the kernel's avg10 (recomputed every 2 s) at most twice a second", () => {
+    const collector = createPressureCollector();
+    collector.collect(treeReader({ "pressure/cpu": pressure(1, 1_000_000) }), 0);
+    const tick = collector.collect(treeReader({ "pressure/cpu": pressure(1, 1_005_000) }), 10);
+    expect(tick).toContainEqual(["psi.cpu.some_pct", 50]);
+    expect(tick.map(([id]) => id)).not.toContain("psi.cpu.some_avg10");
+    expect(collector.collect(treeReader({ "pressure/cpu": pressure(2, 1_005_000) }), 500)).toContainEqual(["psi.cpu.some_avg10", 2]);
+  });
 });
 
 describe("sampleCollectors", () => {
@@ -93,5 +103,36 @@ describe("sampleCollectors", () => {
     const reader = treeReader({ stat: stat([1, 0, 1, 1, 0, 0, 0, 0, 0, 0]) });
     const lowOnly = { name: "slow", isHighRes: false, collect: () => [["load.avg1", 1]] as never };
     expect(sampleCollectors([lowOnly, createCpuCollector()], reader, "high-res", 0).points.map(([id]) => id)).not.toContain("load.avg1");
+  });
+});
+
+describe("cgroup cpu collector", () => {
+  /** A cgroup v2 tree: `groups` maps a cgroup path to its nr_throttled. */
+  function cgroupTree(groups: Map<string, number>): TProcReader {
+    const cpuStat = (throttled: number) => `usage_usec 100\nuser_usec 60\nsystem_usec 40\nnr_periods 50\nnr_throttled ${throttled}\nthrottled_usec 900\n`;
+    return {
+      procRoot: "/proc",
+      cgroupRoot: "/sys/fs/cgroup",
+      proc: () => null,
+      cgroup: (path) => (path === "cgroup.controllers" ? "cpu memory io\n" : path.endsWith("/cpu.stat") && groups.has(path.slice(0, -"/cpu.stat".length)) ? cpuStat(groups.get(path.slice(0, -"/cpu.stat".length))!) : null),
+      cgroupChildren: (path) => [...new Set([...groups.keys()].filter((group) => group.startsWith(path ? `${path}/` : "")).map((group) => group.slice(path ? path.length + 1 : 0).split("/")[0]!))].sort(),
+    };
+  }
+
+  it("rates throttling per cgroup two levels deep and finds new groups at the next rescan, not every second", () => {
+    const groups = new Map([["perflab.slice", 0], ["perflab.slice/cpu-starvation", 10]]);
+    const reader = cgroupTree(groups);
+    const collector = createCgroupCpuCollector();
+    expect(collector.collect(reader, 0)).toEqual([]);
+    groups.set("perflab.slice/cpu-starvation", 30);
+    groups.set("late.slice", 0);
+    expect(collector.collect(reader, 1000)).toEqual([
+      ["cgroup.cpu.nr_throttled", 0, { cgroup: "perflab.slice" }],
+      ["cgroup.cpu.nr_throttled", 20, { cgroup: "perflab.slice/cpu-starvation" }],
+    ]);
+    groups.set("late.slice", 5);
+    expect(collector.collect(reader, 10_000).map(([, , labels]) => labels?.cgroup)).not.toContain("late.slice"); // first reading after the rescan
+    groups.set("late.slice", 15);
+    expect(collector.collect(reader, 11_000)).toContainEqual(["cgroup.cpu.nr_throttled", 10, { cgroup: "late.slice" }]);
   });
 });

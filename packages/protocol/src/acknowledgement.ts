@@ -1,5 +1,4 @@
 // Every acknowledged event answers `{ data }` or `{ error }`, never throws across the wire.
-import { z } from "zod";
 
 export type TAck<T> = { data: T } | { error: { code: string; message: string } };
 
@@ -12,6 +11,6 @@ export function ackError(code: string, message: string): TAck<never> {
 }
 
 /** Turns a zod failure into one readable line naming the offending fields. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "payload"}: ${issue.message}`).join("; ");
+export function describeZodError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.map(String).join(".") : "payload"}: ${issue.message}`).join("; ");
 }

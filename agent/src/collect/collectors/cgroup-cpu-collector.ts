@@ -2,6 +2,8 @@
 // the direct evidence of a container starved by its CPU limit. Looks at the first two
 // levels under the cgroup root (system.slice/…, perflab scenario groups), at most
 // MAX_CGROUPS of them, so a host with thousands of cgroups does not cost a scan of all.
+// The directory walk is redone every RESCAN_EVERY_MS rather than every second: it was the
+// costliest part of a 1 Hz round, and a scenario's cgroup lives far longer than that.
 import type { TMetricPoint } from "@perflab/protocol";
 import { parseCgroupV1CpuStat, parseCgroupV2CpuStat } from "../../proc/parsers/parse-cgroup-cpu-stat";
 import type { TProcReader } from "../../proc/proc-reader";
@@ -9,6 +11,7 @@ import type { TCollector } from "../collector";
 import { RateTracker } from "../rate-tracker";
 
 const MAX_CGROUPS = 64;
+const RESCAN_EVERY_MS = 10_000;
 const V1_CPU_DIR = "cpu,cpuacct";
 
 export type TCgroupVersion = "v1" | "v2" | "none";
@@ -32,18 +35,22 @@ function candidateGroups(reader: TProcReader, base: string): string[] {
 
 export function createCgroupCpuCollector(): TCollector {
   const rates = new RateTracker();
+  let scan: { version: TCgroupVersion; base: string; groups: string[]; atMs: number } | null = null;
   return {
     name: "cgroup-cpu",
     isHighRes: false,
     collect(reader, nowMs) {
-      const version = detectCgroupVersion(reader);
-      if (version === "none") return [];
-      const base = version === "v2" ? "" : reader.cgroup(`${V1_CPU_DIR}/cpu.stat`) !== null ? V1_CPU_DIR : "cpu";
+      if (!scan || nowMs - scan.atMs >= RESCAN_EVERY_MS || nowMs < scan.atMs) {
+        const version = detectCgroupVersion(reader);
+        const base = version === "v2" ? "" : reader.cgroup(`${V1_CPU_DIR}/cpu.stat`) !== null ? V1_CPU_DIR : "cpu";
+        scan = { version, base, groups: version === "none" ? [] : candidateGroups(reader, base), atMs: nowMs };
+      }
+      const { version, base, groups } = scan;
       rates.beginRound();
       const points: TMetricPoint[] = [];
-      for (const group of candidateGroups(reader, base)) {
+      for (const group of groups) {
         const text = reader.cgroup(`${group}/cpu.stat`);
-        if (text === null) continue;
+        if (text === null) continue; // removed since the last scan
         const file = `${reader.cgroupRoot}/${group}/cpu.stat`;
         const stat = version === "v2" ? parseCgroupV2CpuStat(text, file) : parseCgroupV1CpuStat(text, file);
         if (stat.throttledPeriods === undefined) continue; // the cpu controller is not enabled here

@@ -28,14 +28,17 @@ const VMSTAT_COUNTERS = [
   ["pswpout", "vm.pswpout"],
 ] as const;
 
+const MEMINFO_KEYS = new Set<string>([...MEMINFO_GAUGES.map(([field]) => field), "SwapTotal", "SwapFree"]);
+const VMSTAT_NAMES = new Set<string>(VMSTAT_COUNTERS.map(([field]) => field));
+
 export function createMemoryCollector(): TCollector {
   const rates = new RateTracker();
   return {
     name: "memory",
     isHighRes: false,
     collect(reader, nowMs) {
-      const meminfo = parseMeminfo(requireProcFile(reader, "meminfo"), `${reader.procRoot}/meminfo`);
-      const vmstat = parseVmstat(requireProcFile(reader, "vmstat"), `${reader.procRoot}/vmstat`);
+      const meminfo = parseMeminfo(requireProcFile(reader, "meminfo"), `${reader.procRoot}/meminfo`, MEMINFO_KEYS);
+      const vmstat = parseVmstat(requireProcFile(reader, "vmstat"), `${reader.procRoot}/vmstat`, VMSTAT_NAMES);
       rates.beginRound();
       const points: TMetricPoint[] = [];
       for (const [field, metric] of MEMINFO_GAUGES) if (meminfo[field] !== undefined) points.push([metric, meminfo[field]]);

@@ -17,8 +17,24 @@ const FIELDS: [keyof TNetDevInterface, string][] = [
   ["rxErrors", "net.rx_errors"],
 ];
 
+/** Per interface: its label object and rate keys, made once (this runs up to 100 times a second). */
+interface TInterfaceSeries {
+  labels: { interface: string };
+  keys: string[];
+}
+
 export function createNetDevCollector(): TCollector {
   const rates = new RateTracker();
+  const seriesByInterface = new Map<string, TInterfaceSeries>();
+  const seriesOf = (name: string): TInterfaceSeries => {
+    let series = seriesByInterface.get(name);
+    if (!series) {
+      if (seriesByInterface.size > 1024) seriesByInterface.clear(); // veth churn: start over rather than grow
+      series = { labels: { interface: name }, keys: FIELDS.map(([field]) => `${name}/${field}`) };
+      seriesByInterface.set(name, series);
+    }
+    return series;
+  };
   return {
     name: "net-dev",
     isHighRes: true,
@@ -27,9 +43,11 @@ export function createNetDevCollector(): TCollector {
       rates.beginRound();
       const points: TMetricPoint[] = [];
       for (const device of netDev.interfaces) {
-        for (const [field, metric] of FIELDS) {
-          const rate = rates.rate(`${device.name}/${field}`, device[field] as number, nowMs);
-          if (rate !== undefined) points.push([metric, rate, { interface: device.name }]);
+        const { labels, keys } = seriesOf(device.name);
+        for (let index = 0; index < FIELDS.length; index++) {
+          const [field, metric] = FIELDS[index]!;
+          const rate = rates.rate(keys[index]!, device[field] as number, nowMs);
+          if (rate !== undefined) points.push([metric, rate, labels]);
         }
       }
       return points;

@@ -1,4 +1,5 @@
-// Pressure stall information. avg10 is what the kernel publishes (recomputed every 2 s);
+// Pressure stall information. avg10 is what the kernel publishes (recomputed every 2 s,
+// so it is sent at most twice a second: at 100 Hz the other 98 copies would be identical);
 // the *_pct metrics come from the cumulative stall totals over the measured interval,
 // exact at any sampling rate (FIELD-NOTES 8). Files that do not exist (no PSI, or
 // /proc/pressure/irq before 6.1) are skipped: they are capabilities, not errors.
@@ -15,14 +16,19 @@ const PUBLISHED = [
   { resource: "io", line: "full", avg10: "psi.io.full_avg10", share: "psi.io.full_pct" },
 ] as const;
 
+const AVERAGES_EVERY_MS = 500;
+
 export function createPressureCollector(): TCollector {
   const rates = new RateTracker();
+  let averagesSentAtMs = Number.NEGATIVE_INFINITY;
   return {
     name: "pressure",
     isHighRes: true,
     collect(reader, nowMs) {
       rates.beginRound();
       const points: TMetricPoint[] = [];
+      const withAverages = nowMs - averagesSentAtMs >= AVERAGES_EVERY_MS;
+      if (withAverages) averagesSentAtMs = nowMs;
       const parsed = new Map<string, ReturnType<typeof parsePressure> | null>();
       for (const { resource, line, avg10, share } of PUBLISHED) {
         if (!parsed.has(resource)) {
@@ -31,7 +37,7 @@ export function createPressureCollector(): TCollector {
         }
         const stall = parsed.get(resource)?.[line];
         if (!stall) continue;
-        points.push([avg10, stall.avg10Percent]);
+        if (withAverages) points.push([avg10, stall.avg10Percent]);
         // Stall seconds per second of wall time, as a percentage.
         const stalledShare = rates.rate(`${resource}.${line}`, stall.totalSeconds, nowMs);
         if (stalledShare !== undefined) points.push([share, Math.min(100, Math.round(stalledShare * 10_000) / 100)]);

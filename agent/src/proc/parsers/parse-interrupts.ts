@@ -17,6 +17,7 @@
 // Every count is an unsigned int: it wraps at 2^32 (INTERRUPT_COUNTER_MODULUS).
 import { ProcParseError } from "../parse-error";
 import { parseCpuColumnsHeader } from "./cpu-columns-header";
+import { containsWhitespace, fieldEnd, isBlank, isUnsignedDecimal, skipSpaces } from "./fields";
 
 export const INTERRUPT_COUNTER_MODULUS = 2 ** 32;
 
@@ -37,8 +38,6 @@ export type TInterrupts = {
   rows: TInterruptRow[];
 };
 
-const UNSIGNED_DECIMAL = /^\d+$/;
-const DEVICE_IRQ_ID = /^\d+$/;
 
 export function parseInterrupts(text: string, file = "/proc/interrupts"): TInterrupts {
   const lines = text.split("\n");
@@ -47,7 +46,7 @@ export function parseInterrupts(text: string, file = "/proc/interrupts"): TInter
   const rows: TInterruptRow[] = [];
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]!;
-    if (line.trim() === "") continue;
+    if (isBlank(line)) continue;
     rows.push(parseRow(line, index + 1, cpus, file));
   }
   return { cpus, rows };
@@ -56,25 +55,25 @@ export function parseInterrupts(text: string, file = "/proc/interrupts"): TInter
 function parseRow(line: string, lineNumber: number, cpus: number[], file: string): TInterruptRow {
   const colon = line.indexOf(":");
   const id = colon === -1 ? "" : line.slice(0, colon).trim();
-  if (id === "" || /\s/.test(id)) throw new ProcParseError(file, "expected '<irq>: <counts per CPU> …'", lineNumber);
+  if (id === "" || containsWhitespace(id)) throw new ProcParseError(file, "expected '<irq>: <counts per CPU> …'", lineNumber);
 
   // The counts are the leading numeric tokens; the description may contain numbers too
   // ("IO-APIC   5-edge"), so at most one count per header CPU is taken.
-  const token = /\s*(\S+)/y;
-  token.lastIndex = colon + 1;
   let descriptionStart = colon + 1;
   const counts: number[] = [];
   while (counts.length < cpus.length) {
-    const match = token.exec(line);
-    if (!match || !UNSIGNED_DECIMAL.test(match[1]!)) break;
-    counts.push(Number(match[1]));
-    descriptionStart = token.lastIndex;
+    const start = skipSpaces(line, descriptionStart);
+    const end = fieldEnd(line, start);
+    const token = line.slice(start, end);
+    if (!isUnsignedDecimal(token)) break;
+    counts.push(Number(token));
+    descriptionStart = end;
   }
   const description = line.slice(descriptionStart).trim();
 
   // Checked first so that "ERR: 0" on a one-CPU machine is not taken for CPU0's count:
   // every per-CPU row carries a description, a system-wide one never does.
-  if (counts.length === 1 && description === "" && !DEVICE_IRQ_ID.test(id)) {
+  if (counts.length === 1 && description === "" && !isUnsignedDecimal(id)) {
     return { kind: "system-wide", id, count: counts[0]! };
   }
   if (counts.length === cpus.length) {

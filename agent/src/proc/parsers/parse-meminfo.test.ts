@@ -27,6 +27,11 @@ describe("parseMeminfo on captured and documented files", () => {
     expect(Object.keys(meminfo)).toEqual(expect.arrayContaining(["Zswap", "SecPageTables", "Balloon", "DirectMap2M"]));
   });
 
+  it("keeps only the keys asked for, still checking every line", () => {
+    expect(parseMeminfo(readFixture("linux-6.18-firecracker"), "/proc/meminfo", new Set(["MemAvailable", "SwapFree"]))).toEqual({ MemAvailable: 23840460 * KIB, SwapFree: 0 });
+    expectParseError(() => parseMeminfo("MemTotal: 1 kB\nBad Key: 2 kB\n", "/proc/meminfo", new Set(["MemTotal"])), "/proc/meminfo", 2, /expected "Key: value \[kB\]"/);
+  });
+
   it("reads the 5.4 file: KReclaimable, Percpu, FileHugePages and Hugetlb present", () => {
     const meminfo = parseMeminfo(readFixture("linux-5.4-ubuntu"));
     expect(Object.keys(meminfo)).toHaveLength(53);

@@ -12,32 +12,39 @@
 // Byte values of 64-bit counters become JS numbers: exact up to 8 PiB, which no machine's
 // memory reaches (VmallocTotal, an address-space size, is 32 TiB on x86-64).
 import { ProcParseError } from "../parse-error";
+import { containsWhitespace, isUnsignedDecimal, splitFields } from "./fields";
 
 /** Every key of /proc/meminfo by its kernel name: bytes for "kB" lines, counts for unitless ones. */
 export type TMeminfo = Readonly<Record<string, number>>;
 
 const BYTES_PER_KB = 1024;
 // "Key: value" or "Key: value kB"; keys contain letters, digits, "_" and "()".
-const MEMINFO_LINE = /^([^\s:]+):\s*(\d+)(?:\s+(\S+))?$/;
 
-export function parseMeminfo(text: string, file = "/proc/meminfo"): TMeminfo {
+/** `only`: the keys to keep (every line is still checked), for collectors that need a few. */
+export function parseMeminfo(text: string, file = "/proc/meminfo", only?: ReadonlySet<string>): TMeminfo {
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
   if (lines.length === 0) throw new ProcParseError(file, "empty file", 1);
 
   const entries: [string, number][] = [];
-  for (const [index, rawLine] of lines.entries()) {
-    const line = rawLine.trim();
+  let hasMemTotal = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
     if (line === "") continue;
-    const match = MEMINFO_LINE.exec(line);
-    if (!match) throw new ProcParseError(file, `expected "Key: value [kB]", got "${line}"`, index + 1);
-    const [key, value, unit] = [match[1]!, match[2]!, match[3]];
+    // "Key: value [unit]": a key without whitespace, a colon, an unsigned number, an optional unit.
+    const colon = line.indexOf(":");
+    const key = colon > 0 ? line.slice(0, colon) : "";
+    const rest = splitFields(line, colon + 1);
+    const isWellFormed = key !== "" && !containsWhitespace(key) && (rest.length === 1 || rest.length === 2) && isUnsignedDecimal(rest[0]!);
+    if (!isWellFormed) throw new ProcParseError(file, `expected "Key: value [kB]", got "${line}"`, index + 1);
+    const [value, unit] = [rest[0]!, rest[1]];
     if (unit !== undefined && unit !== "kB") throw new ProcParseError(file, `${key}: unknown unit "${unit}" (only kB is documented)`, index + 1);
-    entries.push([key, unit === "kB" ? Number(value) * BYTES_PER_KB : Number(value)]);
+    if (!only || only.has(key)) entries.push([key, unit === "kB" ? Number(value) * BYTES_PER_KB : Number(value)]);
+    if (key === "MemTotal") hasMemTotal = true;
   }
 
   // Every kernel prints MemTotal first, and every other value is read against it.
-  if (!entries.some(([key]) => key === "MemTotal")) throw new ProcParseError(file, 'no "MemTotal" line', lines.length + 1);
+  if (!hasMemTotal) throw new ProcParseError(file, 'no "MemTotal" line', lines.length + 1);
   // fromEntries defines own properties, so even a key named "__proto__" stays a plain key.
   return Object.fromEntries(entries);
 }

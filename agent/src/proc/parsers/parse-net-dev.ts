@@ -8,6 +8,7 @@
 // The counters are 64-bit (u64). JavaScript numbers are exact up to 2^53 (9 PB of bytes):
 // above that the last digits are rounded, which is harmless for rates.
 import { ProcParseError } from "../parse-error";
+import { isBlank, isUnsignedDecimal, splitFields } from "./fields";
 
 export type TNetDevInterface = {
   name: string;
@@ -51,8 +52,6 @@ const TX_COLUMNS: ReadonlyArray<readonly [string, TTxField]> = [
   ["fifo", "txFifoErrors"], ["colls", "txCollisions"], ["carrier", "txCarrierErrors"], ["compressed", "txCompressed"],
 ];
 
-const UNSIGNED_DECIMAL = /^\d+$/;
-
 export function parseNetDev(text: string, file = "/proc/net/dev"): TNetDev {
   const lines = text.split("\n");
   const { rxColumnCount, txColumnCount } = parseHeader(lines, file);
@@ -60,14 +59,25 @@ export function parseNetDev(text: string, file = "/proc/net/dev"): TNetDev {
   const interfaces: TNetDevInterface[] = [];
   for (let index = 2; index < lines.length; index++) {
     const line = lines[index]!;
-    if (line.trim() === "") continue;
+    if (isBlank(line)) continue;
     interfaces.push(parseInterfaceLine(line, index + 1, rxColumnCount, txColumnCount, file));
   }
   return { interfaces };
 }
 
+// The header is the same on every read of a machine's /proc/net/dev: the last one that
+// checked out is remembered, so high-resolution sampling does not re-check it 100 times a second.
+let lastCheckedHeader: { first: string; second: string; counts: { rxColumnCount: number; txColumnCount: number } } | null = null;
+
 /** Checks both header lines and returns how many columns each section has. */
 function parseHeader(lines: string[], file: string): { rxColumnCount: number; txColumnCount: number } {
+  if (lastCheckedHeader && lines[0] === lastCheckedHeader.first && lines[1] === lastCheckedHeader.second) return lastCheckedHeader.counts;
+  const counts = checkHeader(lines, file);
+  lastCheckedHeader = { first: lines[0]!, second: lines[1]!, counts };
+  return counts;
+}
+
+function checkHeader(lines: string[], file: string): { rxColumnCount: number; txColumnCount: number } {
   const first = lines[0] ?? "";
   if (first.trim() === "") throw new ProcParseError(file, "empty file, expected the 'Inter-|' header", 1);
   if (!/^Inter-\|\s*Receive\s*\|\s*Transmit\s*$/.test(first)) {
@@ -99,20 +109,18 @@ function parseInterfaceLine(line: string, lineNumber: number, rxColumnCount: num
   const name = colon === -1 ? "" : line.slice(0, colon).trim();
   if (name === "" || /\s/.test(name)) throw new ProcParseError(file, "expected '<interface>: <counters>'", lineNumber);
 
-  const rest = line.slice(colon + 1).trim();
-  const values = rest === "" ? [] : rest.split(/\s+/);
+  const values = splitFields(line, colon + 1);
   if (values.length < rxColumnCount + txColumnCount) {
     throw new ProcParseError(file, `${name}: expected ${rxColumnCount + txColumnCount} counters, found ${values.length}`, lineNumber);
   }
-  const numbers = values.map((value, position) => {
-    if (!UNSIGNED_DECIMAL.test(value)) {
-      throw new ProcParseError(file, `${name}: counter ${position + 1} is not an unsigned integer: ${JSON.stringify(value)}`, lineNumber);
+  for (let position = 0; position < values.length; position++) {
+    if (!isUnsignedDecimal(values[position]!)) {
+      throw new ProcParseError(file, `${name}: counter ${position + 1} is not an unsigned integer: ${JSON.stringify(values[position])}`, lineNumber);
     }
-    return Number(value);
-  });
+  }
 
   const counters = { name } as TNetDevInterface;
-  RX_COLUMNS.forEach(([, field], position) => (counters[field] = numbers[position]!));
-  TX_COLUMNS.forEach(([, field], position) => (counters[field] = numbers[rxColumnCount + position]!));
+  for (let position = 0; position < RX_COLUMNS.length; position++) counters[RX_COLUMNS[position]![1]] = Number(values[position]);
+  for (let position = 0; position < TX_COLUMNS.length; position++) counters[TX_COLUMNS[position]![1]] = Number(values[rxColumnCount + position]);
   return counters;
 }

@@ -13,14 +13,18 @@
 // Everything else is an unsigned long; above 2^53 a JavaScript number rounds the last
 // digits, which is harmless for rates.
 import { ProcParseError } from "../parse-error";
+import { isBlank, isSignedDecimal, splitFields } from "./fields";
 
 /** Counters by protocol, then by field name: `snmp.Tcp?.RetransSegs`. */
 export type TNetSnmp = Record<string, Record<string, number>>;
 
-const SIGNED_DECIMAL = /^-?\d+$/;
 // A field name starts with a letter ("InReceives", "InType3"); a value never does, which is
-// how a lost header line shows instead of shifting every later block by one line.
-const FIELD_NAME = /^[A-Za-z]\S*$/;
+// how a lost header line shows instead of shifting every later block by one line. (Tokens
+// hold no whitespace: splitFields made them.)
+const isFieldName = (token: string): boolean => {
+  const first = token.charCodeAt(0);
+  return (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+};
 
 type TPrefixedLine = {
   proto: string;
@@ -48,13 +52,14 @@ export function parseNetSnmp(text: string, file = "/proc/net/snmp"): TNetSnmp {
     }
 
     const block = (snmp[header.proto] ??= {});
-    header.tokens.forEach((name, position) => {
+    for (let position = 0; position < header.tokens.length; position++) {
+      const name = header.tokens[position]!;
       const value = values.tokens[position]!;
-      if (!SIGNED_DECIMAL.test(value)) {
+      if (!isSignedDecimal(value)) {
         throw new ProcParseError(file, `${header.proto} ${name} is not an integer: ${JSON.stringify(value)}`, values.lineNumber);
       }
       block[name] = Number(value);
-    });
+    }
   }
   return snmp;
 }
@@ -62,21 +67,22 @@ export function parseNetSnmp(text: string, file = "/proc/net/snmp"): TNetSnmp {
 /** Every non-blank line as "Proto:" plus its whitespace-separated tokens. */
 function splitPrefixedLines(text: string, file: string): TPrefixedLine[] {
   const result: TPrefixedLine[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (isBlank(line)) continue;
     const colon = line.indexOf(":");
     const proto = colon === -1 ? "" : line.slice(0, colon).trim();
     if (proto === "" || /\s/.test(proto)) {
       throw new ProcParseError(file, `expected 'Proto: …', found ${JSON.stringify(line.slice(0, 40))}`, index + 1);
     }
-    const rest = line.slice(colon + 1).trim();
-    result.push({ proto, tokens: rest === "" ? [] : rest.split(/\s+/), lineNumber: index + 1 });
-  });
+    result.push({ proto, tokens: splitFields(line, colon + 1), lineNumber: index + 1 });
+  }
   return result;
 }
 
 function checkFieldNames(header: TPrefixedLine, file: string): void {
-  const bad = header.tokens.find((name) => !FIELD_NAME.test(name));
+  const bad = header.tokens.find((name) => !isFieldName(name));
   if (bad !== undefined) {
     throw new ProcParseError(file, `${header.proto}: expected a header line of field names, found ${JSON.stringify(bad)}`, header.lineNumber);
   }

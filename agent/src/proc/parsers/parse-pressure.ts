@@ -17,6 +17,7 @@
 // - memory, io: both lines.
 // Hence both halves are optional, but a file with neither is an error.
 import { ProcParseError } from "../parse-error";
+import { splitFields } from "./fields";
 
 export type TPressureLine = {
   /** Share of the last ~10 s that tasks were stalled, in percent (0-100). */
@@ -65,9 +66,10 @@ export function parsePressure(text: string, file = "/proc/pressure/cpu"): TPress
   if (lines.length === 0) throw new ProcParseError(file, "empty file", 1);
 
   const pressure: TPressure = {};
-  for (const [index, line] of lines.entries()) {
-    const [kind, ...fields] = line.trim().split(/\s+/);
-    if (kind === "some" || kind === "full") pressure[kind] = readPressureLine(file, index, kind, fields);
+  for (let index = 0; index < lines.length; index++) {
+    const fields = splitFields(lines[index]!);
+    const kind = fields[0];
+    if (kind === "some" || kind === "full") pressure[kind] = readPressureLine(file, index, kind, fields.slice(1));
     // Other lines (none exist today) are a future kernel's business.
   }
   if (!pressure.some && !pressure.full) throw new ProcParseError(file, 'no "some" or "full" line', lines.length + 1);

@@ -11,6 +11,7 @@
 // 1 M/s on one CPU wraps in about 72 minutes.
 import { ProcParseError } from "../parse-error";
 import { parseCpuColumnsHeader } from "./cpu-columns-header";
+import { containsWhitespace, isBlank, isUnsignedDecimal, splitFields } from "./fields";
 
 export const SOFTIRQ_COUNTER_MODULUS = 2 ** 32;
 
@@ -26,8 +27,6 @@ export type TSoftirqs = {
   rows: TSoftirqRow[];
 };
 
-const UNSIGNED_DECIMAL = /^\d+$/;
-
 export function parseSoftirqs(text: string, file = "/proc/softirqs"): TSoftirqs {
   const lines = text.split("\n");
   const cpus = parseCpuColumnsHeader(lines[0] ?? "", file);
@@ -35,7 +34,7 @@ export function parseSoftirqs(text: string, file = "/proc/softirqs"): TSoftirqs 
   const rows: TSoftirqRow[] = [];
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]!;
-    if (line.trim() === "") continue;
+    if (isBlank(line)) continue;
     rows.push(parseRow(line, index + 1, cpus, file));
   }
   return { cpus, rows };
@@ -44,20 +43,21 @@ export function parseSoftirqs(text: string, file = "/proc/softirqs"): TSoftirqs 
 function parseRow(line: string, lineNumber: number, cpus: number[], file: string): TSoftirqRow {
   const colon = line.indexOf(":");
   const name = colon === -1 ? "" : line.slice(0, colon).trim();
-  if (name === "" || /\s/.test(name)) throw new ProcParseError(file, "expected '<SOFTIRQ>: <count per CPU>'", lineNumber);
+  if (name === "" || containsWhitespace(name)) throw new ProcParseError(file, "expected '<SOFTIRQ>: <count per CPU>'", lineNumber);
 
-  const counts = line.slice(colon + 1).trim().split(/\s+/).filter(Boolean);
+  const counts = splitFields(line, colon + 1);
   // More values than CPUs would be a new kind of column: ignored. Fewer means a cut line.
   if (counts.length < cpus.length) {
     throw new ProcParseError(file, `${name}: expected ${cpus.length} counts (one per CPU), found ${counts.length}`, lineNumber);
   }
   const countsByCpu: Record<number, number> = {};
-  cpus.forEach((cpu, position) => {
+  for (let position = 0; position < cpus.length; position++) {
+    const cpu = cpus[position]!;
     const count = counts[position]!;
-    if (!UNSIGNED_DECIMAL.test(count)) {
+    if (!isUnsignedDecimal(count)) {
       throw new ProcParseError(file, `${name}: count for CPU${cpu} is not an unsigned integer: ${JSON.stringify(count)}`, lineNumber);
     }
     countsByCpu[cpu] = Number(count);
-  });
+  }
   return { name, countsByCpu };
 }

@@ -23,6 +23,7 @@
 // Counters wrap at 2^32 (SOFTNET_COUNTER_MODULUS): at 1 Mpps per CPU, processed wraps in
 // about 72 minutes, so a collector must unwrap instead of treating the drop as a reset.
 import { ProcParseError } from "../parse-error";
+import { isHex, splitFields } from "./fields";
 
 export const SOFTNET_COUNTER_MODULUS = 2 ** 32;
 
@@ -54,16 +55,17 @@ export type TSoftnetStat = {
 
 const MIN_COLUMNS = 9;
 const CPU_ID_COLUMN = 13;
-const HEX_COUNTER = /^[0-9a-fA-F]{1,8}$/;
+const HEX_DIGITS = 8; // %08x: 32-bit
 
 export function parseSoftnetStat(text: string, file = "/proc/net/softnet_stat"): TSoftnetStat {
   const rows: TSoftnetRow[] = [];
   let columnCount = 0;
 
-  text.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const columns = splitFields(lines[index]!);
+    if (columns.length === 0) continue;
     const lineNumber = index + 1;
-    const columns = line.trim().split(/\s+/);
     if (columns.length < MIN_COLUMNS) {
       throw new ProcParseError(file, `expected at least ${MIN_COLUMNS} hex counters, found ${columns.length}`, lineNumber);
     }
@@ -73,19 +75,21 @@ export function parseSoftnetStat(text: string, file = "/proc/net/softnet_stat"):
     }
     columnCount = columns.length;
     rows.push(parseRow(columns, rows.length, lineNumber, file));
-  });
+  }
 
   if (rows.length === 0) throw new ProcParseError(file, "empty file, expected one row per online CPU", 1);
   return { columnCount, rows };
 }
 
 function parseRow(columns: string[], rowIndex: number, lineNumber: number, file: string): TSoftnetRow {
-  const values = columns.map((column, position) => {
-    if (!HEX_COUNTER.test(column)) {
+  const values: number[] = [];
+  for (let position = 0; position < columns.length; position++) {
+    const column = columns[position]!;
+    if (!isHex(column, HEX_DIGITS)) {
       throw new ProcParseError(file, `column ${position + 1} is not a 32-bit hex counter: ${JSON.stringify(column)}`, lineNumber);
     }
-    return Number.parseInt(column, 16);
-  });
+    values.push(Number.parseInt(column, 16));
+  }
   // values[n - 1] is column n; past the row's end it is undefined, as the type says.
   return {
     rowIndex,

@@ -17,6 +17,7 @@
 // Counters are 64-bit in the kernel and become JS numbers here: above 2^53 they lose their
 // last digits, which no rate computed over a sampling interval can notice.
 import { ProcParseError } from "../parse-error";
+import { isUnsignedDecimal, splitFields } from "./fields";
 
 /** Ticks per second of /proc/stat CPU times (USER_HZ): 100 on x86, arm64, riscv, ppc, s390. */
 export const USER_HZ = 100;
@@ -88,24 +89,25 @@ const SCALAR_LINES = {
 } as const;
 type TScalarKey = (typeof SCALAR_LINES)[keyof typeof SCALAR_LINES];
 
-const UNSIGNED_INTEGER = /^\d+$/;
-
 function failAt(file: string, index: number, detail: string): never {
   throw new ProcParseError(file, detail, index + 1);
 }
 
 function readCounter(file: string, index: number, what: string, token: string | undefined): number {
-  if (token === undefined || !UNSIGNED_INTEGER.test(token)) failAt(file, index, `${what}: expected an unsigned integer, got ${token === undefined ? "nothing" : `"${token}"`}`);
+  if (token === undefined || !isUnsignedDecimal(token)) failAt(file, index, `${what}: expected an unsigned integer, got ${token === undefined ? "nothing" : `"${token}"`}`);
   return Number(token);
 }
 
-function readCpuTimes(file: string, index: number, name: string, fields: string[], userHz: number): TCpuTimes {
-  if (fields.length < MIN_CPU_COLUMNS) failAt(file, index, `"${name}" has ${fields.length} time columns, at least ${MIN_CPU_COLUMNS} expected (user nice system idle)`);
-  const times: Partial<Record<(typeof CPU_COLUMNS)[number], number>> = {};
-  CPU_COLUMNS.forEach((key, column) => {
-    if (column < fields.length) times[key] = readCounter(file, index, `${name} ${key}`, fields[column]) / userHz;
-  });
-  return times as TCpuTimes;
+/** Reads the time columns that follow the name in `fields` into `times` (which may already hold the CPU id). */
+function readCpuTimes<T extends object>(file: string, index: number, name: string, fields: string[], userHz: number, times: T): T & TCpuTimes {
+  const columnCount = fields.length - 1;
+  if (columnCount < MIN_CPU_COLUMNS) failAt(file, index, `"${name}" has ${columnCount} time columns, at least ${MIN_CPU_COLUMNS} expected (user nice system idle)`);
+  const filled = times as T & Partial<Record<(typeof CPU_COLUMNS)[number], number>>;
+  for (let column = 0; column < CPU_COLUMNS.length && column < columnCount; column++) {
+    const key = CPU_COLUMNS[column]!;
+    filled[key] = readCounter(file, index, `${name} ${key}`, fields[column + 1]) / userHz;
+  }
+  return filled as T & TCpuTimes;
 }
 
 export function parseStat(text: string, file = "/proc/stat", userHz = USER_HZ): TProcStat {
@@ -119,14 +121,15 @@ export function parseStat(text: string, file = "/proc/stat", userHz = USER_HZ): 
   let interrupts: number | undefined;
   let softirqs: number | undefined;
 
-  for (const [index, line] of lines.entries()) {
-    const [name, ...fields] = line.trim().split(/\s+/);
+  for (let index = 0; index < lines.length; index++) {
+    const fields = splitFields(lines[index]!);
+    const name = fields[0];
     if (!name) continue;
-    if (name === "cpu") total = readCpuTimes(file, index, name, fields, userHz);
-    else if (/^cpu\d+$/.test(name)) perCpu.push({ cpu: Number(name.slice(3)), ...readCpuTimes(file, index, name, fields, userHz) });
-    else if (name === "intr") interrupts = readCounter(file, index, "intr total", fields[0]);
-    else if (name === "softirq") softirqs = readCounter(file, index, "softirq total", fields[0]);
-    else if (Object.hasOwn(SCALAR_LINES, name)) scalars[SCALAR_LINES[name as keyof typeof SCALAR_LINES]] = readCounter(file, index, name, fields[0]);
+    if (name === "cpu") total = readCpuTimes(file, index, name, fields, userHz, {});
+    else if (name.startsWith("cpu") && isUnsignedDecimal(name.slice(3))) perCpu.push(readCpuTimes(file, index, name, fields, userHz, { cpu: Number(name.slice(3)) }));
+    else if (name === "intr") interrupts = readCounter(file, index, "intr total", fields[1]);
+    else if (name === "softirq") softirqs = readCounter(file, index, "softirq total", fields[1]);
+    else if (Object.hasOwn(SCALAR_LINES, name)) scalars[SCALAR_LINES[name as keyof typeof SCALAR_LINES]] = readCounter(file, index, name, fields[1]);
     // Anything else (page, swap, disk_io on 2.4; whatever comes next) is not ours to judge.
   }
 

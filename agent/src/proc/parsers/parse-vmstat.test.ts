@@ -25,6 +25,11 @@ describe("parseVmstat on captured and documented files", () => {
     expect(vmstat).not.toHaveProperty("workingset_refault");
   });
 
+  it("keeps only the names asked for, still checking every line", () => {
+    expect(parseVmstat(readFixture("linux-6.18-firecracker"), "/proc/vmstat", new Set(["pgmajfault", "oom_kill", "not_in_this_kernel"]))).toEqual({ pgmajfault: 9530, oom_kill: 0 });
+    expectParseError(() => parseVmstat("nr_free_pages 1\npgfault x\n", "/proc/vmstat", new Set(["nr_free_pages"])), "/proc/vmstat", 2, /expected "name value"/);
+  });
+
   it("reads the 5.4 file: workingset_* not yet split into anon and file", () => {
     const vmstat = parseVmstat(readFixture("linux-5.4-ubuntu"));
     expect(Object.keys(vmstat)).toHaveLength(138);
