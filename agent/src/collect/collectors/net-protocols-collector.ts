@@ -15,6 +15,9 @@ const COUNTERS: [file: "snmp" | "netstat", group: string, field: string, metric:
   ["snmp", "Udp", "NoPorts", "udp.no_ports"],
 ];
 
+const WANTED = new Map<string, Set<string>>();
+for (const [, group, field] of COUNTERS) WANTED.set(group, (WANTED.get(group) ?? new Set()).add(field));
+
 export function createNetProtocolsCollector(): TCollector {
   const rates = new RateTracker();
   return {
@@ -24,7 +27,7 @@ export function createNetProtocolsCollector(): TCollector {
       const files: Record<"snmp" | "netstat", TNetSnmp | null> = { snmp: null, netstat: null };
       for (const file of ["snmp", "netstat"] as const) {
         const text = reader.proc(`net/${file}`);
-        files[file] = text === null ? null : parseNetSnmp(text, `${reader.procRoot}/net/${file}`);
+        files[file] = text === null ? null : parseNetSnmp(text, `${reader.procRoot}/net/${file}`, WANTED);
       }
       if (!files.snmp) throw new Error(`${reader.procRoot}/net/snmp does not exist`);
       rates.beginRound();

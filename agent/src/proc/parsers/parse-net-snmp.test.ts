@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ProcParseError } from "../parse-error";
+import { expectParseError } from "./parse-error-assertion";
 import { parseNetSnmp } from "./parse-net-snmp";
 
 const fixture = (tree: string, file: "snmp" | "netstat") =>
@@ -28,6 +29,13 @@ describe("parseNetSnmp on /proc/net/snmp", () => {
     expect(snmp.Udp).toMatchObject({ InDatagrams: 8277, OutDatagrams: 8278, RcvbufErrors: 0, MemErrors: 0 });
     expect(snmp.IcmpMsg).toEqual({ InType3: 1 });
     expect(snmp.Icmp).toMatchObject({ InMsgs: 1, InDestUnreachs: 1, OutRateLimitHost: 0 });
+  });
+
+  it("keeps only the fields asked for, by protocol, still checking every value", () => {
+    const snmp = parseNetSnmp(fixture("linux-6.18-firecracker", "snmp"), "/proc/net/snmp", new Map([["Tcp", new Set(["RetransSegs"])]]));
+    expect(snmp.Tcp).toEqual({ RetransSegs: expect.any(Number) });
+    expect(snmp.Udp).toEqual({});
+    expectParseError(() => parseNetSnmp("Udp: InDatagrams NoPorts\nUdp: 1 x\n", "/proc/net/snmp", new Map([["Tcp", new Set(["RetransSegs"])]])), "/proc/net/snmp", 2, /NoPorts is not an integer/);
   });
 
   it("reads the 5.4 field set by name, without fields that came later", () => {

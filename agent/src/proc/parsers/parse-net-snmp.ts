@@ -32,7 +32,8 @@ type TPrefixedLine = {
   lineNumber: number;
 };
 
-export function parseNetSnmp(text: string, file = "/proc/net/snmp"): TNetSnmp {
+/** `only`: the fields to keep by protocol (every line is still checked), for collectors that need a few. */
+export function parseNetSnmp(text: string, file = "/proc/net/snmp", only?: ReadonlyMap<string, ReadonlySet<string>>): TNetSnmp {
   const lines = splitPrefixedLines(text, file);
   if (lines.length === 0) throw new ProcParseError(file, "empty file, expected 'Proto: names' / 'Proto: values' line pairs", 1);
 
@@ -52,13 +53,14 @@ export function parseNetSnmp(text: string, file = "/proc/net/snmp"): TNetSnmp {
     }
 
     const block = (snmp[header.proto] ??= {});
+    const wanted = only?.get(header.proto);
     for (let position = 0; position < header.tokens.length; position++) {
       const name = header.tokens[position]!;
       const value = values.tokens[position]!;
       if (!isSignedDecimal(value)) {
         throw new ProcParseError(file, `${header.proto} ${name} is not an integer: ${JSON.stringify(value)}`, values.lineNumber);
       }
-      block[name] = Number(value);
+      if (!only || wanted?.has(name)) block[name] = Number(value);
     }
   }
   return snmp;
