@@ -37,3 +37,4 @@ export { exportAllProgressCsv } from "./export/progress-export";
 export { createAgent, type TCreateAgentResult } from "./agents/create-agent";
 export { authenticateAgentToken, recordAgentHello, storeAgentBatch, countMalformedPayload, pruneAgentHistory, type TAgentIdentity as TAgentTokenIdentity } from "./agents/agent-session";
 export { AGENT_TOKEN_PREFIX } from "./agents/agent-tokens";
+export { listLabMachines, getLabMachine, rotateAgentToken, revokeLabMachine, readMachineHistory, type TLabMachine, type TStoredSample } from "./agents/lab-machines";

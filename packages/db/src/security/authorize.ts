@@ -12,3 +12,11 @@ export function assertAdmin(actor: TUserSummary, what: string): void {
 export function assertCanReadLearner(actor: TUserSummary, learnerId: string): void {
   if (actor.id !== learnerId && actor.role !== Role.ADMIN) throw new ForbiddenError("You can only see your own progress");
 }
+
+/**
+ * A lab machine (its live metrics, history and controls) is for its owner and
+ * administrators. Instructors of a workshop the owner belongs to join with workshops.
+ */
+export function assertCanWatchMachine(actor: TUserSummary, ownerId: string): void {
+  if (actor.id !== ownerId && actor.role !== Role.ADMIN) throw new ForbiddenError("This lab machine is not yours");
+}
