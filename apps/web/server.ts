@@ -12,7 +12,9 @@ import { stampClientAddress } from "./server/http/client-address";
 import { onShutdownSignal } from "./server/shutdown";
 import { createRealtimeServer } from "./server/socket/create-realtime-server";
 import { createDatabaseAgentAuthenticator, createDatabaseAgentStore } from "./server/socket/database-agent-store";
+import { createDatabaseLiveAccess } from "./server/socket/live-access";
 import { createSessionCookieAuthenticator } from "./server/socket/live-auth";
+import { registerRealtimeControl } from "./server/socket/realtime-control";
 
 const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), ".."); // the bundle runs from apps/web/dist
 const log = (message: string) => console.log(`[web] ${message}`);
@@ -35,8 +37,10 @@ async function main(): Promise<void> {
     authenticateLiveUser: createSessionCookieAuthenticator(db, env.AUTH_SECRET),
     authenticateAgent: createDatabaseAgentAuthenticator(db),
     agentStream: createDatabaseAgentStore(db),
+    liveAccess: createDatabaseLiveAccess(db),
     log,
   });
+  registerRealtimeControl(io);
 
   await new Promise<void>((resolveListen, rejectListen) => {
     httpServer.once("error", rejectListen);

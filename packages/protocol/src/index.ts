@@ -9,3 +9,7 @@ export {
   ZAgentHello, ZHelloAck, ZHostFacts, ZCapabilities, ZSamplingState, ZMetricPoint, ZSample, ZCollectorError, ZMetricBatch, ZBatchAck, ZSamplingRequest,
   type TAgentHello, type THelloAck, type THostFacts, type TCapabilities, type TSamplingState, type TMetricPoint, type TSample, type TMetricBatch, type TBatchAck, type TSamplingRequest,
 } from "./agent-events";
+export {
+  LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveHistoryRequest, ZLiveSetSampling, ZMachineState, ZLiveSamples,
+  type TLiveSubscribe, type TLiveHistoryRequest, type TLiveSetSampling, type TMachineState, type TLiveSamples, type TLiveSubscribeAck,
+} from "./live-events";

@@ -1,12 +1,15 @@
 // Attaches Socket.IO to an HTTP server with perflab's two namespaces. A factory taking
 // its dependencies, so tests start it on a random port with real clients and a real
 // database, and later issues fill in the handlers without touching the wiring.
-import { CONNECT_ERRORS, EVENTS, NAMESPACES, PROTOCOL_VERSION, type TSessionReady } from "@perflab/protocol";
+import { CONNECT_ERRORS, EVENTS, LIVE_EVENTS, NAMESPACES, PROTOCOL_VERSION, type TLiveSamples, type TSessionReady } from "@perflab/protocol";
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { parseAgentHandshake, type TAuthenticateAgent, type TAgentIdentity } from "./agent-auth";
 import { attachAgentStreamHandlers, type TAgentStreamStore } from "./agent-stream-handlers";
+import type { TLiveAccess } from "./live-access";
 import type { TAuthenticateLiveUser, TLiveUser } from "./live-auth";
+import { attachLiveHandlers, machineRoom } from "./live-handlers";
+import { MachinePresence } from "./machine-presence";
 
 // Socket.IO disconnects a client whose message exceeds this, before anything can answer.
 // It is set well above MAX_BATCH_BYTES so that an oversized batch still gets an error
@@ -17,7 +20,14 @@ export interface TRealtimeDependencies {
   authenticateLiveUser: TAuthenticateLiveUser;
   authenticateAgent: TAuthenticateAgent;
   agentStream: TAgentStreamStore;
+  /** Lab machines for /live viewers; without it /live only greets (tests of /agent alone). */
+  liveAccess?: TLiveAccess;
   log?: (message: string) => void;
+}
+
+export interface TRealtimeServer extends Server {
+  /** Drops a machine's agent connection at once and tells its viewers (token rotated or machine revoked). */
+  disconnectMachine: (machineId: string, reason: "rotated" | "revoked") => void;
 }
 
 export interface TSocketData {
@@ -43,9 +53,10 @@ async function authenticateOrRefuse<T>(authenticate: () => Promise<T | null>, re
   }
 }
 
-export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDependencies): Server {
+export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDependencies): TRealtimeServer {
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
   const log = deps.log ?? (() => {});
+  const presence = new MachinePresence();
 
   const live = io.of(NAMESPACES.live);
   live.use(async (socket, next) => {
@@ -56,9 +67,23 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   });
   live.on("connection", (socket: Socket) => {
     const { user } = socket.data as TSocketData;
+    if (deps.liveAccess) attachLiveHandlers(socket, user!, { access: deps.liveAccess, presence, log });
     const ready: TSessionReady = { protocolVersion: PROTOCOL_VERSION, subject: { kind: "user", id: user!.id } };
     socket.emit(EVENTS.sessionReady, ready);
   });
+
+  const announceState = (machineId: string, stored: { revoked: boolean; lastSeenMs: number | null }) => live.to(machineRoom(machineId)).emit(LIVE_EVENTS.machineState, presence.state(machineId, stored));
+  // Stored batches fan out to the machine's viewers as volatile messages: a viewer that
+  // cannot keep up skips some and resyncs from history, instead of queueing without bound.
+  const agentStream: TAgentStreamStore = {
+    ...deps.agentStream,
+    onBatchStored: (agentId, batch) => {
+      deps.agentStream.onBatchStored?.(agentId, batch);
+      const message: TLiveSamples = { machineId: agentId, samples: batch.samples };
+      live.to(machineRoom(agentId)).volatile.emit(LIVE_EVENTS.samples, message);
+      if (presence.sawBatch(agentId, batch.sampling)) announceState(agentId, { revoked: false, lastSeenMs: Date.now() });
+    },
+  };
 
   const agent = io.of(NAMESPACES.agent);
   agent.use(async (socket, next) => {
@@ -74,10 +99,21 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   });
   agent.on("connection", (socket: Socket) => {
     const identity = (socket.data as TSocketData).agent!;
-    attachAgentStreamHandlers(socket, identity, deps.agentStream, log);
+    attachAgentStreamHandlers(socket, identity, agentStream, log);
+    void socket.join(machineRoom(identity.agentId));
+    presence.connect(identity.agentId, socket);
+    announceState(identity.agentId, { revoked: false, lastSeenMs: Date.now() });
+    socket.on("disconnect", () => {
+      if (presence.disconnect(identity.agentId, socket)) announceState(identity.agentId, { revoked: false, lastSeenMs: Date.now() });
+    });
     const ready: TSessionReady = { protocolVersion: PROTOCOL_VERSION, subject: { kind: "agent", id: identity.agentId } };
     socket.emit(EVENTS.sessionReady, ready);
   });
 
-  return io;
+  const disconnectMachine = (machineId: string, reason: "rotated" | "revoked") => {
+    if (reason === "revoked") presence.markRevoked(machineId);
+    agent.in(machineRoom(machineId)).disconnectSockets(true);
+    announceState(machineId, { revoked: reason === "revoked", lastSeenMs: Date.now() });
+  };
+  return Object.assign(io, { disconnectMachine });
 }

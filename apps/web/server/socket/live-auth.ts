@@ -1,12 +1,10 @@
 // Connection authentication for /live: the browser's next-auth session cookie, decoded
 // with the server's secret, then the user re-read so deactivated accounts are refused.
-import { getActiveUser, type Db } from "@perflab/db";
+import { getActiveUser, type Db, type TUserSummary } from "@perflab/db";
 import { decode } from "next-auth/jwt";
 
-export interface TLiveUser {
-  id: string;
-  role: string;
-}
+/** The signed-in viewer, as the data layer's authorization checks want it. */
+export type TLiveUser = TUserSummary;
 
 export type TAuthenticateLiveUser = (cookieHeader: string | undefined) => Promise<TLiveUser | null>;
 
@@ -29,6 +27,6 @@ export function createSessionCookieAuthenticator(db: Db, secret: string): TAuthe
     const claims = await decode({ token: sessionToken, secret }).catch(() => null);
     if (!claims?.sub || typeof claims.signedInAt !== "number") return null;
     const user = await getActiveUser(db, claims.sub, claims.signedInAt);
-    return user ? { id: user.id, role: user.role } : null;
+    return user;
   };
 }

@@ -1,0 +1,125 @@
+// The /live conversation of one signed-in browser (LIVE_EVENTS): subscribing to lab
+// machines, resync and scrubbing through stored history, and asking a machine's agent for
+// high-resolution sampling. The viewer is checked against the data layer on every request,
+// so a machine given away or a role taken away takes effect on the next request, not the
+// next connection. Nothing a browser sends can throw out of here.
+import {
+  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe,
+  ZSamplingState, type TAck, type TLiveSubscribeAck,
+} from "@perflab/protocol";
+import type { Socket } from "socket.io";
+import type { TLiveAccess, TWatchedMachine } from "./live-access";
+import type { TLiveUser } from "./live-auth";
+import type { MachinePresence } from "./machine-presence";
+
+export const LIVE_ERRORS = {
+  invalidRequest: "invalid-request",
+  forbidden: "forbidden",
+  notFound: "not-found",
+  offline: "offline",
+  agentRefused: "agent-refused",
+  failed: "failed",
+} as const;
+
+const DEFAULT_HISTORY_SECONDS = 60;
+const AGENT_ANSWER_TIMEOUT_MS = 5000;
+
+/** The Socket.IO room of one machine's viewers. */
+export const machineRoom = (machineId: string) => `machine:${machineId}`;
+
+type TAckCallback = (response: TAck<unknown>) => void;
+
+export interface TLiveHandlerDependencies {
+  access: TLiveAccess;
+  presence: MachinePresence;
+  log: (message: string) => void;
+}
+
+export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiveHandlerDependencies): void {
+  const { access, presence, log } = deps;
+
+  /** The machine when the viewer may watch it, or the error acknowledgement already sent. */
+  async function watchOrRefuse(machineId: string, ack: TAckCallback): Promise<TWatchedMachine | null> {
+    try {
+      const machine = await access.watch(viewer, machineId);
+      if (!machine) ack(ackError(LIVE_ERRORS.notFound, "No such lab machine"));
+      return machine;
+    } catch (error) {
+      if ((error as Error).name === "ForbiddenError") ack(ackError(LIVE_ERRORS.forbidden, "This lab machine is not yours to watch"));
+      else throw error;
+      return null;
+    }
+  }
+
+  const acknowledged = (handler: (payload: unknown, ack: TAckCallback) => Promise<void>) => (payload: unknown, ack: unknown) => {
+    if (typeof ack !== "function") return; // every /live request is acknowledged; without a callback there is no one to answer
+    handler(payload, ack as TAckCallback).catch((error: Error) => {
+      log(`live ${viewer.id}: ${error.message}`);
+      (ack as TAckCallback)(ackError(LIVE_ERRORS.failed, "The server could not answer; try again"));
+    });
+  };
+
+  socket.on(
+    LIVE_EVENTS.subscribe,
+    acknowledged(async (payload, ack) => {
+      const request = ZLiveSubscribe.safeParse(payload);
+      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
+      const { machineId } = request.data;
+      const machine = await watchOrRefuse(machineId, ack);
+      if (!machine) return;
+      // Join first, then read history: a batch arriving in between is seen twice (the
+      // browser keys samples by time) rather than not at all.
+      await socket.join(machineRoom(machineId));
+      const seconds = request.data.historySeconds ?? DEFAULT_HISTORY_SECONDS;
+      const samples = seconds > 0 ? await access.history(viewer, machineId, { fromMs: Date.now() - seconds * 1000 }) : [];
+      const answer: TLiveSubscribeAck = { state: presence.state(machineId, machine), samples };
+      ack(ackData(answer));
+    }),
+  );
+
+  socket.on(
+    LIVE_EVENTS.unsubscribe,
+    acknowledged(async (payload, ack) => {
+      const request = ZLiveUnsubscribe.safeParse(payload);
+      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
+      await socket.leave(machineRoom(request.data.machineId));
+      ack(ackData({ unsubscribed: true }));
+    }),
+  );
+
+  socket.on(
+    LIVE_EVENTS.history,
+    acknowledged(async (payload, ack) => {
+      const request = ZLiveHistoryRequest.safeParse(payload);
+      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
+      const { machineId, fromMs, toMs = Date.now() } = request.data;
+      if (toMs < fromMs || toMs - fromMs > LIVE_MAX_HISTORY_SECONDS * 1000) {
+        return ack(ackError(LIVE_ERRORS.invalidRequest, `toMs must be after fromMs and at most ${LIVE_MAX_HISTORY_SECONDS} s later`));
+      }
+      if (!(await watchOrRefuse(machineId, ack))) return;
+      ack(ackData({ samples: await access.history(viewer, machineId, { fromMs, toMs }) }));
+    }),
+  );
+
+  socket.on(
+    LIVE_EVENTS.setSampling,
+    acknowledged(async (payload, ack) => {
+      const request = ZLiveSetSampling.safeParse(payload);
+      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
+      const { machineId } = request.data;
+      const machine = await watchOrRefuse(machineId, ack);
+      if (!machine) return;
+      const agentSocket = machine.revoked ? null : presence.agentSocket(machineId);
+      if (!agentSocket) return ack(ackError(LIVE_ERRORS.offline, "The machine's agent is not connected"));
+      let answer: unknown;
+      try {
+        answer = await agentSocket.timeout(AGENT_ANSWER_TIMEOUT_MS).emitWithAck(AGENT_EVENTS.setSampling, request.data.request);
+      } catch {
+        return ack(ackError(LIVE_ERRORS.offline, "The machine's agent did not answer"));
+      }
+      const state = ZSamplingState.safeParse((answer as { data?: unknown } | null)?.data);
+      if (!state.success) return ack(ackError(LIVE_ERRORS.agentRefused, "The agent refused or answered something unexpected"));
+      ack(ackData(state.data));
+    }),
+  );
+}
