@@ -28,6 +28,7 @@ const AGENT_ANSWER_TIMEOUT_MS = 5000;
 export const machineRoom = (machineId: string) => `machine:${machineId}`;
 
 type TAckCallback = (response: TAck<unknown>) => void;
+type TSchema<T> = { safeParse: (payload: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof describeZodError>[0] } };
 
 export interface TLiveHandlerDependencies {
   access: TLiveAccess;
@@ -59,67 +60,59 @@ export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiv
     });
   };
 
-  socket.on(
-    LIVE_EVENTS.subscribe,
-    acknowledged(async (payload, ack) => {
-      const request = ZLiveSubscribe.safeParse(payload);
-      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
-      const { machineId } = request.data;
-      const machine = await watchOrRefuse(machineId, ack);
-      if (!machine) return;
-      // Join first, then read history: a batch arriving in between is seen twice (the
-      // browser keys samples by time) rather than not at all.
-      await socket.join(machineRoom(machineId));
-      const seconds = request.data.historySeconds ?? DEFAULT_HISTORY_SECONDS;
-      const samples = seconds > 0 ? await access.history(viewer, machineId, { fromMs: Date.now() - seconds * 1000 }) : [];
-      const answer: TLiveSubscribeAck = { state: presence.state(machineId, machine), samples };
-      ack(ackData(answer));
-    }),
-  );
+  /** Every request: acknowledged, validated against its schema, then handled. */
+  function onRequest<T>(event: string, schema: TSchema<T>, handle: (request: T, ack: TAckCallback) => Promise<void>): void {
+    socket.on(
+      event,
+      acknowledged(async (payload, ack) => {
+        const request = schema.safeParse(payload);
+        if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
+        await handle(request.data, ack);
+      }),
+    );
+  }
 
-  socket.on(
-    LIVE_EVENTS.unsubscribe,
-    acknowledged(async (payload, ack) => {
-      const request = ZLiveUnsubscribe.safeParse(payload);
-      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
-      await socket.leave(machineRoom(request.data.machineId));
-      ack(ackData({ unsubscribed: true }));
-    }),
-  );
+  onRequest(LIVE_EVENTS.subscribe, ZLiveSubscribe, async (request, ack) => {
+    const { machineId } = request;
+    const machine = await watchOrRefuse(machineId, ack);
+    if (!machine) return;
+    // Join first, then read history: a batch arriving in between is seen twice (the
+    // browser keys samples by time) rather than not at all.
+    await socket.join(machineRoom(machineId));
+    const seconds = request.historySeconds ?? DEFAULT_HISTORY_SECONDS;
+    const samples = seconds > 0 ? await access.history(viewer, machineId, { fromMs: Date.now() - seconds * 1000 }) : [];
+    const answer: TLiveSubscribeAck = { state: presence.state(machineId, machine), samples };
+    ack(ackData(answer));
+  });
 
-  socket.on(
-    LIVE_EVENTS.history,
-    acknowledged(async (payload, ack) => {
-      const request = ZLiveHistoryRequest.safeParse(payload);
-      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
-      const { machineId, fromMs, toMs = Date.now() } = request.data;
-      if (toMs < fromMs || toMs - fromMs > LIVE_MAX_HISTORY_SECONDS * 1000) {
-        return ack(ackError(LIVE_ERRORS.invalidRequest, `toMs must be after fromMs and at most ${LIVE_MAX_HISTORY_SECONDS} s later`));
-      }
-      if (!(await watchOrRefuse(machineId, ack))) return;
-      ack(ackData({ samples: await access.history(viewer, machineId, { fromMs, toMs }) }));
-    }),
-  );
+  onRequest(LIVE_EVENTS.unsubscribe, ZLiveUnsubscribe, async (request, ack) => {
+    await socket.leave(machineRoom(request.machineId));
+    ack(ackData({ unsubscribed: true }));
+  });
 
-  socket.on(
-    LIVE_EVENTS.setSampling,
-    acknowledged(async (payload, ack) => {
-      const request = ZLiveSetSampling.safeParse(payload);
-      if (!request.success) return ack(ackError(LIVE_ERRORS.invalidRequest, describeZodError(request.error)));
-      const { machineId } = request.data;
-      const machine = await watchOrRefuse(machineId, ack);
-      if (!machine) return;
-      const agentSocket = machine.revoked ? null : presence.agentSocket(machineId);
-      if (!agentSocket) return ack(ackError(LIVE_ERRORS.offline, "The machine's agent is not connected"));
-      let answer: unknown;
-      try {
-        answer = await agentSocket.timeout(AGENT_ANSWER_TIMEOUT_MS).emitWithAck(AGENT_EVENTS.setSampling, request.data.request);
-      } catch {
-        return ack(ackError(LIVE_ERRORS.offline, "The machine's agent did not answer"));
-      }
-      const state = ZSamplingState.safeParse((answer as { data?: unknown } | null)?.data);
-      if (!state.success) return ack(ackError(LIVE_ERRORS.agentRefused, "The agent refused or answered something unexpected"));
-      ack(ackData(state.data));
-    }),
-  );
+  onRequest(LIVE_EVENTS.history, ZLiveHistoryRequest, async (request, ack) => {
+    const { machineId, fromMs, toMs = Date.now() } = request;
+    if (toMs < fromMs || toMs - fromMs > LIVE_MAX_HISTORY_SECONDS * 1000) {
+      return ack(ackError(LIVE_ERRORS.invalidRequest, `toMs must be after fromMs and at most ${LIVE_MAX_HISTORY_SECONDS} s later`));
+    }
+    if (!(await watchOrRefuse(machineId, ack))) return;
+    ack(ackData({ samples: await access.history(viewer, machineId, { fromMs, toMs }) }));
+  });
+
+  onRequest(LIVE_EVENTS.setSampling, ZLiveSetSampling, async (request, ack) => {
+    const { machineId } = request;
+    const machine = await watchOrRefuse(machineId, ack);
+    if (!machine) return;
+    const agentSocket = machine.revoked ? null : presence.agentSocket(machineId);
+    if (!agentSocket) return ack(ackError(LIVE_ERRORS.offline, "The machine's agent is not connected"));
+    let answer: unknown;
+    try {
+      answer = await agentSocket.timeout(AGENT_ANSWER_TIMEOUT_MS).emitWithAck(AGENT_EVENTS.setSampling, request.request);
+    } catch {
+      return ack(ackError(LIVE_ERRORS.offline, "The machine's agent did not answer"));
+    }
+    const state = ZSamplingState.safeParse((answer as { data?: unknown } | null)?.data);
+    if (!state.success) return ack(ackError(LIVE_ERRORS.agentRefused, "The agent refused or answered something unexpected"));
+    ack(ackData(state.data));
+  });
 }
