@@ -6,6 +6,7 @@ import { parseNetDev, type TNetDevInterface } from "../../proc/parsers/parse-net
 import { requireProcFile } from "../../proc/proc-reader";
 import type { TCollector } from "../collector";
 import { RateTracker } from "../rate-tracker";
+import { SeriesCache } from "../series-cache";
 
 const FIELDS: [keyof TNetDevInterface, string][] = [
   ["rxBytes", "net.rx_bytes"],
@@ -17,24 +18,9 @@ const FIELDS: [keyof TNetDevInterface, string][] = [
   ["rxErrors", "net.rx_errors"],
 ];
 
-/** Per interface: its label object and rate keys, made once (this runs up to 100 times a second). */
-interface TInterfaceSeries {
-  labels: { interface: string };
-  keys: string[];
-}
-
 export function createNetDevCollector(): TCollector {
   const rates = new RateTracker();
-  const seriesByInterface = new Map<string, TInterfaceSeries>();
-  const seriesOf = (name: string): TInterfaceSeries => {
-    let series = seriesByInterface.get(name);
-    if (!series) {
-      if (seriesByInterface.size > 1024) seriesByInterface.clear(); // veth churn: start over rather than grow
-      series = { labels: { interface: name }, keys: FIELDS.map(([field]) => `${name}/${field}`) };
-      seriesByInterface.set(name, series);
-    }
-    return series;
-  };
+  const series = new SeriesCache(FIELDS.map(([field]) => field), (name) => ({ interface: name }));
   return {
     name: "net-dev",
     isHighRes: true,
@@ -43,7 +29,7 @@ export function createNetDevCollector(): TCollector {
       rates.beginRound();
       const points: TMetricPoint[] = [];
       for (const device of netDev.interfaces) {
-        const { labels, keys } = seriesOf(device.name);
+        const { labels, keys } = series.get(device.name);
         for (let index = 0; index < FIELDS.length; index++) {
           const [field, metric] = FIELDS[index]!;
           const rate = rates.rate(keys[index]!, device[field] as number, nowMs);

@@ -6,13 +6,13 @@ import { parseSoftnetStat } from "../../proc/parsers/parse-softnet-stat";
 import { requireProcFile } from "../../proc/proc-reader";
 import type { TCollector } from "../collector";
 import { RateTracker } from "../rate-tracker";
+import { SeriesCache } from "../series-cache";
 
 const FIELDS = [["processed", "softnet.processed"], ["dropped", "softnet.dropped"], ["timeSqueeze", "softnet.time_squeezed"]] as const;
 
 export function createSoftnetCollector(): TCollector {
   const rates = new RateTracker();
-  // Per CPU label: its label object and rate keys, made once (this runs up to 100 times a second).
-  const seriesByCpu = new Map<string, { labels: { cpu: string }; keys: string[] }>();
+  const seriesOfCpu = new SeriesCache(FIELDS.map(([field]) => field), (cpu) => ({ cpu }));
   return {
     name: "softnet",
     isHighRes: true,
@@ -22,8 +22,7 @@ export function createSoftnetCollector(): TCollector {
       const points: TMetricPoint[] = [];
       for (const row of softnet.rows) {
         const cpu = row.cpu === null ? `row${row.rowIndex}` : String(row.cpu);
-        let series = seriesByCpu.get(cpu);
-        if (!series) seriesByCpu.set(cpu, (series = { labels: { cpu }, keys: FIELDS.map(([field]) => `${cpu}/${field}`) }));
+        const series = seriesOfCpu.get(cpu);
         for (let index = 0; index < FIELDS.length; index++) {
           const [field, metric] = FIELDS[index]!;
           const rate = rates.rate(series.keys[index]!, row[field], nowMs, 32);
