@@ -21,7 +21,7 @@ function readBatchAnswer(answer: unknown, seq: number): TBatchAnswer {
     const ack = ZBatchAck.safeParse(answer.data);
     return ack.success && ack.data.seq === seq ? { kind: "stored" } : { kind: "nonsense" };
   }
-  const error = (answer as Partial<TAck<never>> & { error?: { code?: unknown; message?: unknown } }).error;
+  const error = (answer as { error?: { code?: unknown; message?: unknown } }).error;
   if (typeof error?.code === "string") return { kind: "refused", code: error.code, message: String(error.message ?? "") };
   return { kind: "nonsense" };
 }

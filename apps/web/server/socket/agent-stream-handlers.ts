@@ -32,9 +32,10 @@ type TAckCallback = (response: TAck<unknown>) => void;
  * A batch payload as sent: UTF-8 JSON bytes (agents) or an object (hand-made clients). The
  * size is checked before anything is parsed; bytes that are not JSON are a malformed batch.
  */
-export function readBatchPayload(payload: unknown): { bytes: number; value: unknown } | { bytes: number; notJson: string } {
+function readBatchPayload(payload: unknown): { bytes: number; value: unknown } | { bytes: number; notJson: string } {
   if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {
-    const bytes = Buffer.from(payload instanceof ArrayBuffer ? new Uint8Array(payload) : payload);
+    const view = payload instanceof ArrayBuffer ? new Uint8Array(payload) : payload;
+    const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength); // a view, not a copy
     if (bytes.length > MAX_BATCH_BYTES) return { bytes: bytes.length, value: undefined };
     try {
       return { bytes: bytes.length, value: JSON.parse(bytes.toString("utf8")) as unknown };
