@@ -72,7 +72,8 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     socket.emit(EVENTS.sessionReady, ready);
   });
 
-  const announceState = (machineId: string, stored: { revoked: boolean; lastSeenMs: number | null }) => live.to(machineRoom(machineId)).emit(LIVE_EVENTS.machineState, presence.state(machineId, stored));
+  // Announced when something happens to the machine's agent, so it was seen just now.
+  const announceState = (machineId: string, revoked = false) => live.to(machineRoom(machineId)).emit(LIVE_EVENTS.machineState, presence.state(machineId, { revoked, lastSeenMs: Date.now() }));
   // Stored batches fan out to the machine's viewers as volatile messages: a viewer that
   // cannot keep up skips some and resyncs from history, instead of queueing without bound.
   const agentStream: TAgentStreamStore = {
@@ -81,7 +82,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
       deps.agentStream.onBatchStored?.(agentId, batch);
       const message: TLiveSamples = { machineId: agentId, samples: batch.samples };
       live.to(machineRoom(agentId)).volatile.emit(LIVE_EVENTS.samples, message);
-      if (presence.sawBatch(agentId, batch.sampling)) announceState(agentId, { revoked: false, lastSeenMs: Date.now() });
+      if (presence.sawBatch(agentId, batch.sampling)) announceState(agentId);
     },
   };
 
@@ -102,9 +103,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     attachAgentStreamHandlers(socket, identity, agentStream, log);
     void socket.join(machineRoom(identity.agentId));
     presence.connect(identity.agentId, socket);
-    announceState(identity.agentId, { revoked: false, lastSeenMs: Date.now() });
+    announceState(identity.agentId);
     socket.on("disconnect", () => {
-      if (presence.disconnect(identity.agentId, socket)) announceState(identity.agentId, { revoked: false, lastSeenMs: Date.now() });
+      if (presence.disconnect(identity.agentId, socket)) announceState(identity.agentId);
     });
     const ready: TSessionReady = { protocolVersion: PROTOCOL_VERSION, subject: { kind: "agent", id: identity.agentId } };
     socket.emit(EVENTS.sessionReady, ready);
@@ -113,7 +114,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   const disconnectMachine = (machineId: string, reason: "rotated" | "revoked") => {
     if (reason === "revoked") presence.markRevoked(machineId);
     agent.in(machineRoom(machineId)).disconnectSockets(true);
-    announceState(machineId, { revoked: reason === "revoked", lastSeenMs: Date.now() });
+    announceState(machineId, reason === "revoked");
   };
   return Object.assign(io, { disconnectMachine });
 }

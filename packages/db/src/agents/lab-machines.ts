@@ -40,7 +40,8 @@ export async function listLabMachines(db: Db, actor: TUserSummary): Promise<TLab
   });
 }
 
-async function findVisibleMachine(db: Db, actor: TUserSummary, agentId: string): Promise<TLabMachine | null> {
+/** One machine the actor may see; null only when it does not exist (and the actor is an administrator). */
+export async function getLabMachine(db: Db, actor: TUserSummary, agentId: string): Promise<TLabMachine | null> {
   const machine = await db.agent.findUnique({ where: { id: agentId }, select: LAB_MACHINE_SELECT });
   if (!machine) {
     if (actor.role === Role.ADMIN) return null;
@@ -50,14 +51,9 @@ async function findVisibleMachine(db: Db, actor: TUserSummary, agentId: string):
   return machine;
 }
 
-/** One machine the actor may see; null only when it does not exist (and the actor is an administrator). */
-export async function getLabMachine(db: Db, actor: TUserSummary, agentId: string): Promise<TLabMachine | null> {
-  return findVisibleMachine(db, actor, agentId);
-}
-
 /** A new token for the machine, shown once; the old one stops working at once. */
 export async function rotateAgentToken(db: Db, actor: TUserSummary, agentId: string): Promise<{ token: string } | { error: "not-found" | "revoked" }> {
-  const machine = await findVisibleMachine(db, actor, agentId);
+  const machine = await getLabMachine(db, actor, agentId);
   if (!machine) return { error: "not-found" };
   if (machine.revokedAt) return { error: "revoked" };
   const token = newAgentToken();
@@ -67,7 +63,7 @@ export async function rotateAgentToken(db: Db, actor: TUserSummary, agentId: str
 
 /** Revokes the machine for good: its token is refused from now on. Revoking twice is harmless. */
 export async function revokeLabMachine(db: Db, actor: TUserSummary, agentId: string, now = new Date()): Promise<{ revokedAt: Date } | { error: "not-found" }> {
-  const machine = await findVisibleMachine(db, actor, agentId);
+  const machine = await getLabMachine(db, actor, agentId);
   if (!machine) return { error: "not-found" };
   if (machine.revokedAt) return { revokedAt: machine.revokedAt };
   await db.agent.update({ where: { id: agentId }, data: { revokedAt: now } });
@@ -88,7 +84,7 @@ const MAX_HISTORY_SAMPLES = 20_000;
  * for resyncing a chart after dropped live messages.
  */
 export async function readMachineHistory(db: Db, actor: TUserSummary, agentId: string, range: { fromMs: number; toMs?: number; limit?: number }): Promise<TStoredSample[]> {
-  const machine = await findVisibleMachine(db, actor, agentId);
+  const machine = await getLabMachine(db, actor, agentId);
   if (!machine) return [];
   const toMs = range.toMs ?? Date.now();
   const limit = Math.min(range.limit ?? MAX_HISTORY_SAMPLES, MAX_HISTORY_SAMPLES);
