@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { TRunOptions } from "./cli/parse-command-line";
 import { sampleCollectors } from "./collect/collector";
 import { createCollectors } from "./collect/registry";
+import { warmUpCollectors } from "./collect/warm-up";
 import { connectAgent } from "./connection";
 import { describeHost, detectCapabilities } from "./host/describe-host";
 import { startMetricsServer } from "./prometheus/metrics-server";
@@ -15,17 +16,6 @@ import { BatchBuffer } from "./stream/batch-buffer";
 import { encodeBatch } from "./stream/encode-batch";
 import { Streamer } from "./stream/streamer";
 import { AGENT_VERSION } from "./version";
-
-/**
- * At 1 Hz the parsing code would run for many minutes in V8's slower tiers before being
- * optimized; a few hundred throwaway rounds at start (about half a second of CPU, once)
- * get it compiled, which cuts the steady cost severalfold (measured by bench:agent).
- */
-const WARM_UP_ROUNDS = 300;
-function warmUpCollectors(reader: ReturnType<typeof createProcReader>): void {
-  const throwaway = createCollectors();
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) sampleCollectors(throwaway, reader, "all", round * 1000);
-}
 
 export interface TRunningAgent {
   stop: () => Promise<void>;

@@ -5,6 +5,7 @@
 //   coldMs: once a second, the agent's real rhythm (caches cold between rounds).
 import { sampleCollectors } from "../../../../../agent/src/collect/collector";
 import { createCollectors } from "../../../../../agent/src/collect/registry";
+import { warmUpCollectors } from "../../../../../agent/src/collect/warm-up";
 import { createProcReader } from "../../../../../agent/src/proc/proc-reader";
 
 const COLD_ROUNDS = Number(process.argv[2] ?? 10);
@@ -16,8 +17,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000;
 };
 
-const warmUp = createCollectors();
-for (let round = 0; round < 300; round++) sampleCollectors(warmUp, reader, "all", round * 1000);
+warmUpCollectors(reader); // as the agent does at start
 
 const collectors = createCollectors();
 const warmStart = process.cpuUsage();
