@@ -1,25 +1,25 @@
 // The agent's connection code against the real realtime server on a random port.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Server } from "socket.io";
-import { createAgent } from "@perflab/db";
+import { createAgent, revokeLabMachine } from "@perflab/db";
 import { createTestDatabase, type TTestDatabase } from "@perflab/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRealtimeServer } from "../../apps/web/server/socket/create-realtime-server";
+import { createRealtimeServer, type TRealtimeServer } from "../../apps/web/server/socket/create-realtime-server";
 import { createDatabaseAgentAuthenticator, createDatabaseAgentStore } from "../../apps/web/server/socket/database-agent-store";
 import { connectAgent } from "./connection";
 
 describe("agent connection", () => {
   let httpServer: HttpServer;
-  let io: Server;
+  let io: TRealtimeServer;
   let serverUrl: string;
   let testDb: TTestDatabase;
   let token: string;
   let agentId: string;
+  let owner: { id: string; email: string; name: string; role: "LEARNER" | "INSTRUCTOR" | "ADMIN" };
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    const owner = await testDb.db.user.create({ data: { email: "owner@example.com", name: "Owner" }, select: { id: true, email: true, name: true, role: true } });
+    owner = await testDb.db.user.create({ data: { email: "owner@example.com", name: "Owner" }, select: { id: true, email: true, name: true, role: true } });
     const created = await createAgent(testDb.db, owner, { name: "lab-7" });
     if (!("data" in created)) throw new Error("agent not created");
     ({ token, agentId } = created.data);
@@ -44,6 +44,17 @@ describe("agent connection", () => {
     } finally {
       connection.socket.disconnect();
     }
+  });
+
+  it("asks again when the server drops it, so a machine revoked meanwhile is reported as refused", async () => {
+    const created = await createAgent(testDb.db, owner, { name: "lab-8" });
+    if (!("data" in created)) throw new Error("agent not created");
+    const connection = connectAgent(serverUrl, created.data.token);
+    await connection.ready;
+    await revokeLabMachine(testDb.db, owner, created.data.agentId);
+    io.disconnectMachine(created.data.agentId, "revoked");
+    expect((await connection.refused).message).toBe("the server refused this agent (unauthorized: unknown or revoked agent token)");
+    expect(connection.socket.disconnected).toBe(true);
   });
 
   it("reports a refused token as final instead of retrying forever", async () => {

@@ -8,7 +8,10 @@ const FINAL_REFUSALS = new Set<string>(Object.values(CONNECT_ERRORS));
 
 export interface TAgentConnection {
   socket: Socket;
+  /** The first session:ready; rejects if the first connection is refused. */
   ready: Promise<TSessionReady>;
+  /** Settles when the server refuses this agent for good, now or after a later reconnect (token rotated, machine revoked). */
+  refused: Promise<Error>;
 }
 
 export function connectAgent(serverUrl: string, token: string): TAgentConnection {
@@ -16,6 +19,14 @@ export function connectAgent(serverUrl: string, token: string): TAgentConnection
     auth: { token, protocolVersion: PROTOCOL_VERSION },
     transports: ["websocket"],
     reconnectionDelayMax: 30_000,
+  });
+  let reportRefusal: (error: Error) => void = () => {};
+  const refused = new Promise<Error>((resolve) => (reportRefusal = resolve));
+  // The server dropped this agent on purpose (its token was rotated or the machine revoked,
+  // or the server is shutting down): Socket.IO does not reconnect after that by itself.
+  // Asking again turns a revocation into a refusal that is reported, instead of silence.
+  socket.on("disconnect", (reason) => {
+    if (reason === "io server disconnect") socket.connect();
   });
   const ready = new Promise<TSessionReady>((resolve, reject) => {
     socket.on(EVENTS.sessionReady, (payload: unknown) => {
@@ -26,8 +37,10 @@ export function connectAgent(serverUrl: string, token: string): TAgentConnection
     socket.on("connect_error", (error: Error & { data?: { detail?: string | null } }) => {
       if (!FINAL_REFUSALS.has(error.message)) return; // network trouble: Socket.IO retries
       socket.disconnect();
-      reject(new Error(`the server refused this agent (${error.message}${error.data?.detail ? `: ${error.data.detail}` : ""})`));
+      const refusal = new Error(`the server refused this agent (${error.message}${error.data?.detail ? `: ${error.data.detail}` : ""})`);
+      reportRefusal(refusal);
+      reject(refusal);
     });
   });
-  return { socket, ready };
+  return { socket, ready, refused };
 }

@@ -57,12 +57,13 @@ export function runAgent(options: TRunOptions, log: (message: string) => void): 
   connection.socket.on("disconnect", (reason) => log(`disconnected (${reason}); ${buffer.length} batches buffered, reconnecting`));
   connection.ready.then(
     (session) => log(`connected to ${options.server} as ${session.subject.id}`),
-    (error: Error) => {
-      log(error.message);
-      process.exitCode = 3;
-      void stop();
-    },
+    () => undefined, // reported through `refused`
   );
+  void connection.refused.then((error) => {
+    log(error.message);
+    process.exitCode = 3;
+    void stop();
+  });
   const metricsServer = options.prometheus ? startMetricsServer(options.prometheus, () => latest, log) : null;
   sampler.start();
 

@@ -15,6 +15,8 @@ export const ZServerEnv = z.object({
   PERFLAB_PUBLIC_URL: z.url("must be an absolute URL such as https://perflab.example.com").optional(),
   /** The curriculum: docs/ and scripts/ (default: ./content under the working directory). */
   PERFLAB_CONTENT_DIR: z.string().min(1).default("content"),
+  /** The bundled lab agent offered for download at /api/agent/agent.mjs (built by `npm start`). */
+  PERFLAB_AGENT_BUNDLE: z.string().min(1).default("agent/dist/agent.mjs"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** How long lab agents' metric history is kept (charts open with it; runs replay from it). */
   PERFLAB_AGENT_HISTORY_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(1, "must be at least 1 hour").max(24 * 90, "must be at most 2160 hours (90 days)").default(24),

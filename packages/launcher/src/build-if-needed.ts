@@ -1,5 +1,6 @@
-// `npm start` builds what is not built yet: the web app (Next + custom server) when its
-// build is missing or older than any of its sources, and the Prisma client when missing.
+// `npm start` builds what is not built yet: the web app (Next + custom server) and the lab
+// agent's bundle (served to lab machines) when missing or older than any of their sources,
+// and the Prisma client when missing.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "@perflab/db/admin";
@@ -9,6 +10,8 @@ const WEB_DIR = join(REPO_ROOT, "apps/web");
 export const WEB_SERVER_ENTRY = join(WEB_DIR, "dist/server.js");
 const BUILD_STAMP = join(WEB_DIR, "dist/.build-stamp"); // written by scripts/build-server.ts
 const PRISMA_CLIENT = join(REPO_ROOT, "packages/db/src/generated/prisma/client.ts");
+const AGENT_BUNDLE = join(REPO_ROOT, "agent/dist/agent.mjs");
+const AGENT_SOURCES = ["agent/src", "agent/scripts", "packages/protocol/src", "package-lock.json"];
 
 // Everything the web build compiles. Generated and output folders are skipped.
 const SOURCE_ROOTS = ["apps/web/src", "apps/web/server", "apps/web/next.config.ts", "apps/web/postcss.config.mjs", "packages", "prisma/schema.prisma", "package-lock.json"];
@@ -32,10 +35,20 @@ export function isWebBuildCurrent(): boolean {
   return SOURCE_ROOTS.every((root) => newestMtimeMs(join(REPO_ROOT, root)) <= builtAt);
 }
 
+function isAgentBuildCurrent(): boolean {
+  if (!existsSync(AGENT_BUNDLE)) return false;
+  const builtAt = statSync(AGENT_BUNDLE).mtimeMs;
+  return AGENT_SOURCES.every((root) => newestMtimeMs(join(REPO_ROOT, root)) <= builtAt);
+}
+
 export async function buildIfNeeded(log: (message: string) => void): Promise<void> {
   if (!existsSync(PRISMA_CLIENT)) {
     log("generating the Prisma client");
     await runVisible("npm", ["run", "db:generate"], { cwd: REPO_ROOT });
+  }
+  if (!isAgentBuildCurrent()) {
+    log("bundling the lab agent");
+    await runVisible("npm", ["run", "build", "--workspace", "@perflab/agent"], { cwd: REPO_ROOT });
   }
   if (isWebBuildCurrent()) return;
   log("building the web app (first start or changed sources; about a minute on 2 cores)");

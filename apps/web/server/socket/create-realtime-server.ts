@@ -28,6 +28,7 @@ export interface TRealtimeDependencies {
 export interface TRealtimeServer extends Server {
   /** Drops a machine's agent connection at once and tells its viewers (token rotated or machine revoked). */
   disconnectMachine: (machineId: string, reason: "rotated" | "revoked") => void;
+  isMachineOnline: (machineId: string) => boolean;
 }
 
 export interface TSocketData {
@@ -116,5 +117,6 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     agent.in(machineRoom(machineId)).disconnectSockets(true);
     announceState(machineId, reason === "revoked");
   };
-  return Object.assign(io, { disconnectMachine });
+  const isMachineOnline = (machineId: string) => presence.state(machineId, { revoked: false, lastSeenMs: null }).online;
+  return Object.assign(io, { disconnectMachine, isMachineOnline });
 }

@@ -5,6 +5,8 @@
 // process. (One web process is the deployment model; several would need a shared bus.)
 export interface TRealtimeControl {
   disconnectMachine: (machineId: string, reason: "rotated" | "revoked") => void;
+  /** True while the machine's agent is connected to this server. */
+  isMachineOnline: (machineId: string) => boolean;
 }
 
 const CONTROL = Symbol.for("perflab.realtime-control");

@@ -56,11 +56,12 @@ export class EmbeddedPostgres {
 
   async start(): Promise<void> {
     const runAs = ensurePostgresRunAs();
-    if (runAs) {
-      const blocked = findUntraversableAncestor(this.clusterDir);
-      if (blocked) throw new Error(`The embedded PostgreSQL runs as the "postgres" user (perflab was started as root), which cannot enter ${blocked}. Run "chmod o+x ${blocked}", choose another PERFLAB_DATA_DIR, or set DATABASE_URL.`);
-    }
     const binaries = await resolvePostgresBinaries();
+    if (runAs) {
+      // Both its data and its programs (under node_modules of this checkout) must be reachable.
+      const blocked = findUntraversableAncestor(this.clusterDir) ?? findUntraversableAncestor(binaries.initdb);
+      if (blocked) throw new Error(`The embedded PostgreSQL runs as the "postgres" user (perflab was started as root), which cannot enter ${blocked}. Run "chmod o+x ${blocked}", choose another PERFLAB_DATA_DIR or checkout directory, or set DATABASE_URL.`);
+    }
     await this.stopOrphanedServer();
     if (!this.isInitialised) await this.initialise(binaries.initdb, runAs);
     this.port = this.options.port ?? (await findFreePort());
