@@ -31,3 +31,19 @@ export async function newBrowserPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   return context.newPage();
 }
+
+/** A learner invited by the first admin and signed up in a browser of their own, signed in. */
+export async function inviteLearner(admin: Page, browser: Browser, learner: { name: string; email: string; password: string }): Promise<Page> {
+  await admin.goto("/admin/invitations");
+  await admin.getByLabel(/^Email/).fill(learner.email);
+  await admin.getByRole("button", { name: "Create invitation" }).click();
+  const link = await admin.getByTestId("invitation-link").inputValue();
+  const page = await newBrowserPage(browser);
+  await page.goto(link);
+  await page.getByLabel("Name").fill(learner.name);
+  await page.getByLabel("Password (12 characters or more)").fill(learner.password);
+  await page.getByLabel("Repeat the password").fill(learner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toContainText(learner.name);
+  return page;
+}

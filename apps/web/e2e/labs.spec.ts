@@ -1,31 +1,11 @@
 // Enrolling a lab machine end to end: the admin (first-admin.spec.ts) enrols one, runs the
 // command the page shows once (a real agent, downloaded from this server), sees the
 // machine online, then revokes it: the agent is dropped, refused, and exits.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, FIRST_ADMIN, signIn, test } from "./fixtures";
-
-/** Runs a shell command in its own process group, so everything it started can be stopped. */
-function runShell(command: string, cwd: string) {
-  const child = spawn("sh", ["-c", command], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    output: () => output,
-    exited,
-    stop: () => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    },
-  };
-}
+import { runShell } from "./shell";
 
 test("enrol a machine, run the command shown once, see it online, revoke it", async ({ page }) => {
   await signIn(page, FIRST_ADMIN);

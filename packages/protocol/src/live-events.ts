@@ -4,7 +4,7 @@
 // volatile (a slow tab skips some rather than queueing them), so charts resync from
 // history every so often and a dropped message cannot leave one wrong.
 import * as z from "zod/mini";
-import { ZSample, ZSamplingRequest, ZSamplingState, type TSample } from "./agent-events";
+import { ZSample, ZSamplingRequest, ZSamplingState, type TSample, type TSamplingState } from "./agent-events";
 
 export const LIVE_EVENTS = {
   /** browser → server, acknowledged with TLiveSubscribeAck: start receiving a machine's samples. */
@@ -55,8 +55,9 @@ export const ZMachineState = z.object({
 });
 export type TMachineState = z.infer<typeof ZMachineState>;
 
-export const ZLiveSamples = z.object({ machineId: z.string(), samples: z.array(ZSample) });
-export type TLiveSamples = { machineId: string; samples: TSample[] };
+export const ZLiveSamples = z.object({ machineId: z.string(), samples: z.array(ZSample), sampling: ZSamplingState });
+/** One stored batch for its viewers; its sampling says whether the samples are high-resolution. */
+export type TLiveSamples = { machineId: string; samples: TSample[]; sampling: TSamplingState };
 
 export interface TLiveSubscribeAck {
   state: TMachineState;

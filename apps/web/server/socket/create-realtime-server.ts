@@ -81,7 +81,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     ...deps.agentStream,
     onBatchStored: (agentId, batch) => {
       deps.agentStream.onBatchStored?.(agentId, batch);
-      const message: TLiveSamples = { machineId: agentId, samples: batch.samples };
+      const message: TLiveSamples = { machineId: agentId, samples: batch.samples, sampling: batch.sampling };
       live.to(machineRoom(agentId)).volatile.emit(LIVE_EVENTS.samples, message);
       if (presence.sawBatch(agentId, batch.sampling)) announceState(agentId);
     },

@@ -104,7 +104,7 @@ describe("/live", () => {
 
     const live = nextEvent<TLiveSamples>(browser, LIVE_EVENTS.samples);
     await sendBatch(lab, Date.now(), 7);
-    expect(await live).toEqual({ machineId: machine.agentId, samples: [{ t: expect.any(Number), points: [["sched.procs_running", 7]] }] });
+    expect(await live).toEqual({ machineId: machine.agentId, samples: [{ t: expect.any(Number), points: [["sched.procs_running", 7]] }], sampling: expect.objectContaining({ mode: "normal" }) });
 
     const history = await request<{ samples: unknown[] }>(browser, LIVE_EVENTS.history, { machineId: machine.agentId, fromMs: Date.now() - 60_000 });
     expect("data" in history && history.data.samples.length).toBe(2);

@@ -1,6 +1,7 @@
 // "/labs" – the viewer's lab machines (administrators: everyone's): enrol one, see which
 // are online, rotate a token, revoke a machine.
 import { listLabMachines, type TLabMachine } from "@perflab/db";
+import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";
@@ -55,7 +56,10 @@ export default async function LabsPage({ searchParams }: { searchParams: Promise
                 <li key={machine.id} className="flex flex-wrap items-start justify-between gap-4 p-4" data-testid="lab-machine" data-machine-id={machine.id}>
                   <div>
                     <p className="font-medium">
-                      {machine.name} <MachineState machine={machine} isOnline={control?.isMachineOnline(machine.id) ?? false} />
+                      <Link href={`/labs/${machine.id}`} className="hover:underline" data-testid="lab-machine-link">
+                        {machine.name}
+                      </Link>{" "}
+                      <MachineState machine={machine} isOnline={control?.isMachineOnline(machine.id) ?? false} />
                     </p>
                     <p className="text-sm text-slate-600">
                       {describeHost(machine)}
