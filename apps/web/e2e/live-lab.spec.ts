@@ -50,6 +50,12 @@ test("a learner's lab page moves with the machine; another learner can open neit
     load = cpuLoad(25);
     await expect.poll(() => latestMax(ada, "cpu-busy"), { timeout: 20_000 }).toBeGreaterThan(80);
     await expect.poll(() => latestMax(ada, "run-queue"), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Paused, the view stops following and a scrub slider covers what is held; then back to live.
+    await ada.getByTestId("pause-button").click();
+    await expect(ada.getByTestId("scrub")).toBeVisible();
+    await ada.getByTestId("window-select").selectOption("3600");
+    await ada.getByTestId("pause-button").click();
+    await expect(ada.getByTestId("scrub")).toBeHidden();
     // Every resource has its charts, with a unit, a meaning and a topic link.
     await ada.getByTestId("tab-memory").click();
     await expect(ada.getByTestId("chart-memory-available")).toContainText("Topic 3.1");
