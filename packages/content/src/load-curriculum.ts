@@ -1,11 +1,11 @@
 // The only module of this package that touches the filesystem: reads content/docs and
 // content/scripts, hands each file to its pure parser, then checks cross-references.
 // Broken files are reported and left out; the rest of the curriculum still loads.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { compareIds, type TCurriculum } from "./curriculum";
 import type { TContentIssue } from "./issues";
-import { parseScenarioManifest } from "./parse/parse-scenario";
+import { checkScenarioScript, parseScenarioManifest } from "./parse/parse-scenario";
 import { parseSectionOverview, type TSectionOverview } from "./parse/parse-section";
 import { parseTopicDocument, type TTopicDocument } from "./parse/parse-topic";
 import type { TScenarioManifest } from "./schemas";
@@ -56,7 +56,15 @@ export function loadCurriculum(contentRoot: string): TLoadResult {
     if (!existsSync(manifestPath)) continue; // not a scenario (e.g. shared helpers)
     const result = parseScenarioManifest(readFileSync(manifestPath, "utf8"), display(manifestPath), folder);
     issues.push(...result.issues);
-    if (result.scenario) scenarios.push(result.scenario);
+    if (!result.scenario) continue;
+    const scriptPath = join(scriptsDir, folder, "run.sh");
+    if (!existsSync(scriptPath)) {
+      issues.push({ file: display(scriptPath), line: 1, field: null, message: "is missing: every scenario needs its run.sh" });
+      continue;
+    }
+    if ((statSync(scriptPath).mode & 0o111) === 0) issues.push({ file: display(scriptPath), line: 1, field: null, message: "is not executable (chmod +x)" });
+    issues.push(...checkScenarioScript(result.scenario, readFileSync(scriptPath, "utf8"), display(scriptPath)));
+    scenarios.push(result.scenario);
   }
 
   topics.sort((a, b) => compareIds(a.id, b.id));

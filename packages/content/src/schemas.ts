@@ -68,10 +68,5 @@ export type TQuizQuestion = z.infer<typeof ZQuizQuestion>;
 export const MIN_QUIZ_QUESTIONS = 4;
 export const ZQuiz = z.array(ZQuizQuestion).min(MIN_QUIZ_QUESTIONS, `needs at least ${MIN_QUIZ_QUESTIONS} questions`);
 
-export const ZScenarioManifest = z.looseObject({
-  id: ZKebabId,
-  title: z.string().min(1),
-  summary: z.string().min(1),
-  topics: z.array(ZTopicId).default([]),
-});
-export type TScenarioManifest = z.infer<typeof ZScenarioManifest>;
+// Scenario manifests are read with the full schema of @perflab/protocol (agent and server use it too).
+export type { TScenarioManifest } from "@perflab/protocol";

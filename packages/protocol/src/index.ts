@@ -13,3 +13,8 @@ export {
   LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveHistoryRequest, ZLiveSetSampling, ZMachineState, ZLiveSamples,
   type TLiveSubscribe, type TLiveHistoryRequest, type TLiveSetSampling, type TMachineState, type TLiveSamples, type TLiveSubscribeAck,
 } from "./live-events";
+export {
+  ZScenarioManifest, ZScenarioParameter, ZScenarioSignal, SIGNAL_CONDITIONS, resolveScenarioArguments, scenarioCommandLine,
+  type TScenarioManifest, type TScenarioParameter, type TScenarioSignal, type TScenarioArguments,
+} from "./scenarios/scenario-manifest";
+export { evaluateScenario, evaluateSignal, signalApplies, type TScenarioVerdict, type TSignalResult } from "./scenarios/signal-verdict";
