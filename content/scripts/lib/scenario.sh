@@ -66,6 +66,7 @@ pl_usage() {
     echo "  --$name N   ${PL_PARAM_HELP[$name]} (default ${PL_PARAM_DEFAULT[$name]}, ${PL_PARAM_MIN[$name]}-${PL_PARAM_MAX[$name]})"
   done
   echo "  --cleanup-only       undo what an interrupted run left behind, then exit"
+  echo "  --check-only         check the requirements (exit 0, or 3 naming what is missing), change nothing"
 }
 
 pl_bad_parameter() {
@@ -83,10 +84,12 @@ pl_check_integer() { # name value min max
 pl_parse_arguments() {
   DURATION=$DEFAULT_DURATION
   CLEANUP_ONLY=0
+  CHECK_ONLY=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --help | -h) pl_usage; exit 0 ;;
       --cleanup-only) CLEANUP_ONLY=1; shift ;;
+      --check-only) CHECK_ONLY=1; shift ;;
       --duration)
         [ $# -ge 2 ] || pl_bad_parameter "--duration needs a value"
         pl_check_integer duration "$2" 1 "$MAX_DURATION"
@@ -127,6 +130,10 @@ pl_requirements_met() {
   if [ "$PL_MISSING" -ne 0 ]; then
     echo "$SCENARIO_ID: requirements missing (see above); nothing was changed" >&2
     exit 3
+  fi
+  if [ "${CHECK_ONLY:-0}" -eq 1 ]; then
+    trap - EXIT INT TERM
+    exit 0
   fi
 }
 
@@ -197,6 +204,10 @@ pl_main() {
     pl_cleanup
     pl_phase done
     exit 0
+  fi
+  if [ "$CHECK_ONLY" -eq 1 ]; then
+    pl_phase requirements
+    return 0
   fi
   trap 'pl_cleanup; exit 130' INT
   trap 'pl_cleanup; exit 143' TERM
