@@ -38,3 +38,4 @@ export { createAgent, type TCreateAgentResult } from "./agents/create-agent";
 export { authenticateAgentToken, recordAgentHello, storeAgentBatch, countMalformedPayload, pruneAgentHistory, type TAgentIdentity as TAgentTokenIdentity } from "./agents/agent-session";
 export { AGENT_TOKEN_PREFIX } from "./agents/agent-tokens";
 export { listLabMachines, getLabMachine, rotateAgentToken, revokeLabMachine, readMachineHistory, type TLabMachine, type TStoredSample } from "./agents/lab-machines";
+export { ensureLocalMachine, type TLocalAgentCredentials, type TLocalMachineState, type TLocalMachineChange } from "./agents/local-agent";

@@ -10,7 +10,7 @@ const WEB_DIR = join(REPO_ROOT, "apps/web");
 export const WEB_SERVER_ENTRY = join(WEB_DIR, "dist/server.js");
 const BUILD_STAMP = join(WEB_DIR, "dist/.build-stamp"); // written by scripts/build-server.ts
 const PRISMA_CLIENT = join(REPO_ROOT, "packages/db/src/generated/prisma/client.ts");
-const AGENT_BUNDLE = join(REPO_ROOT, "agent/dist/agent.mjs");
+export const AGENT_BUNDLE = join(REPO_ROOT, "agent/dist/agent.mjs");
 const AGENT_SOURCES = ["agent/src", "agent/scripts", "packages/protocol/src", "package-lock.json"];
 
 // Everything the web build compiles. Generated and output folders are skipped.

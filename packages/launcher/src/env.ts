@@ -19,6 +19,7 @@ const ZLauncherEnv = z.object({
   PERFLAB_CONTENT_DIR: z.string().min(1).default("content"),
   PERFLAB_PUBLIC_URL: z.url("must be an absolute URL such as https://perflab.example.com").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (or leave it unset to have one generated)").optional(),
+  PERFLAB_LOCAL_AGENT: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export interface TLauncherEnv {
@@ -29,6 +30,8 @@ export interface TLauncherEnv {
   contentDir: string;
   publicUrl: string;
   authSecret: string | null;
+  /** Whether to run a lab agent on this machine, enrolled for the first admin (local-agent.ts). */
+  isLocalAgentEnabled: boolean;
 }
 
 export function parseLauncherEnv(source: Record<string, string | undefined>): TLauncherEnv {
@@ -48,5 +51,6 @@ export function parseLauncherEnv(source: Record<string, string | undefined>): TL
     contentDir: resolve(REPO_ROOT, env.PERFLAB_CONTENT_DIR),
     publicUrl: (env.PERFLAB_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     authSecret: env.AUTH_SECRET ?? null,
+    isLocalAgentEnabled: env.PERFLAB_LOCAL_AGENT === "on",
   };
 }

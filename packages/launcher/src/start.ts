@@ -1,11 +1,13 @@
 // `npm start`: everything perflab needs, in order, on a bare machine or against an
 // existing PostgreSQL. Each step fails with one sentence saying what to do; Ctrl-C (or
-// SIGTERM) stops the web server first, then the embedded PostgreSQL.
+// SIGTERM) stops the local agent first, then the web server, then the embedded PostgreSQL.
 import { isPortInUse } from "@perflab/db/admin";
 import { buildIfNeeded } from "./build-if-needed";
 import { acquireLauncherLock, ensureWritableDataDir, loadOrCreateAuthSecret } from "./data-dir";
 import { openDatabase, prepareSchema } from "./database";
 import { parseLauncherEnv } from "./env";
+import { startLocalAgent } from "./local-agent";
+import { localServerUrl } from "./local-server-url";
 import { startWebProcess } from "./web-process";
 
 const log = (message: string) => console.log(`[perflab] ${message}`);
@@ -31,12 +33,22 @@ async function main(): Promise<number> {
   if (isStopRequested) return 0;
 
   const web = startWebProcess(env, database.url, authSecret);
+  const localAgent = env.isLocalAgentEnabled ? startLocalAgent({ databaseUrl: database.url, dataDir: env.dataDir, serverUrl: localServerUrl(env.host, env.port), log }) : null;
+  if (!localAgent) log("local agent: off (PERFLAB_LOCAL_AGENT=off)");
+
   // A terminal's Ctrl-C reaches the whole process group; a SIGTERM to this launcher
-  // alone (docker stop, systemd) is forwarded so the web server still drains first.
-  const stopWeb = () => web.child.exitCode === null && web.child.kill("SIGTERM");
-  process.on("SIGINT", stopWeb);
-  process.on("SIGTERM", stopWeb);
+  // alone (docker stop, systemd) is forwarded: the agent goes first, so it is not left
+  // reconnecting to a server that is draining, then the web server.
+  let stopping: Promise<void> | null = null;
+  const stopChildren = () =>
+    (stopping ??= (async () => {
+      await localAgent?.stop();
+      if (web.child.exitCode === null) web.child.kill("SIGTERM");
+    })());
+  process.on("SIGINT", stopChildren);
+  process.on("SIGTERM", stopChildren);
   const exitCode = await web.exited;
+  await stopChildren(); // the web server may have ended by itself: the agent has nothing left to talk to
   return isStopRequested ? 0 : exitCode;
 }
 
