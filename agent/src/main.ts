@@ -29,13 +29,17 @@ function main(): void {
       }
       return;
     case "run": {
-      const agent = runAgent(command.options, log);
+      const starting = runAgent(command.options, log);
       for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.once(signal, () => {
           log(`${signal}: stopping`);
-          void agent.stop().then(() => process.exit(process.exitCode ?? 0));
+          void starting.then((agent) => agent.stop()).then(() => process.exit(process.exitCode ?? 0));
         });
       }
+      starting.catch((error: Error) => {
+        log(`could not start: ${error.message}`);
+        process.exit(1);
+      });
     }
   }
 }

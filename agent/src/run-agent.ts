@@ -8,6 +8,7 @@ import { sampleCollectors } from "./collect/collector";
 import { createCollectors } from "./collect/registry";
 import { warmUpCollectors } from "./collect/warm-up";
 import { connectAgent } from "./connection";
+import { attachScenarioChannel, prepareScenarios } from "./scenarios/scenario-service";
 import { describeHost, detectCapabilities } from "./host/describe-host";
 import { startMetricsServer } from "./prometheus/metrics-server";
 import { createProcReader } from "./proc/proc-reader";
@@ -21,7 +22,7 @@ export interface TRunningAgent {
   stop: () => Promise<void>;
 }
 
-export function runAgent(options: TRunOptions, log: (message: string) => void): TRunningAgent {
+export async function runAgent(options: TRunOptions, log: (message: string) => void): Promise<TRunningAgent> {
   const reader = createProcReader(options.procRoot, options.cgroupRoot);
   warmUpCollectors(reader);
   const collectors = createCollectors();
@@ -30,7 +31,10 @@ export function runAgent(options: TRunOptions, log: (message: string) => void): 
   let nextSeq = 1;
   let latest: { points: TMetricPoint[]; atMs: number } | null = null;
 
+  // Before connecting: the first hello announces which scenarios this machine can run.
+  const scenarios = await prepareScenarios(options.stateDir, log);
   const connection = connectAgent(options.server, options.token);
+  attachScenarioChannel(connection.socket, scenarios, log);
   const sampler = new Sampler(
     (set, nowMs) => {
       const result = sampleCollectors(collectors, reader, set, nowMs);
@@ -46,7 +50,7 @@ export function runAgent(options: TRunOptions, log: (message: string) => void): 
   const streamer = new Streamer({
     socket: connection.socket,
     buffer,
-    hello: () => ({ agentVersion: AGENT_VERSION, streamId, host: describeHost(reader), capabilities: detectCapabilities(reader), sampling: sampler.state() }),
+    hello: () => ({ agentVersion: AGENT_VERSION, streamId, host: describeHost(reader), capabilities: detectCapabilities(reader), sampling: sampler.state(), scenarios: scenarios.availability }),
     changeSampling: (request) => {
       log(request.mode === "high-res" ? `high-resolution sampling every ${request.intervalMs} ms for ${request.durationMs / 1000} s` : "back to 1 Hz sampling");
       return sampler.changeMode(request);
@@ -68,6 +72,12 @@ export function runAgent(options: TRunOptions, log: (message: string) => void): 
   sampler.start();
 
   async function stop(): Promise<void> {
+    const running = scenarios.runner.current();
+    if (running) {
+      log(`stopping scenario run ${running.runId} before exiting`);
+      scenarios.runner.stop({ runId: running.runId });
+      await scenarios.runner.idle();
+    }
     sampler.stop();
     connection.socket.disconnect();
     await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));

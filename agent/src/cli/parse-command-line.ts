@@ -20,6 +20,8 @@ run: sample /proc every second and stream to the perflab server.
                         e.g. 127.0.0.1:9464 (env PERFLAB_PROMETHEUS; off by default)
   --buffer-mb N         memory for batches the server has not acknowledged yet
                         (env PERFLAB_BUFFER_MB, default 16; oldest dropped first)
+  --state-dir DIR       where the agent keeps its scenario scripts (env PERFLAB_STATE_DIR,
+                        default /var/lib/perflab-agent as root, else ~/.local/state/perflab-agent)
 
 snapshot: read every file once and print what the agent parses, as JSON.
 `;
@@ -30,6 +32,7 @@ const ZRunOptions = z.object({
   procRoot: z._default(z.string().check(z.minLength(1)), "/proc"),
   cgroupRoot: z._default(z.string().check(z.minLength(1)), "/sys/fs/cgroup"),
   prometheus: z.optional(z.string().check(z.regex(/^[^\s:]+:\d{1,5}$/, "--prometheus must be HOST:PORT, e.g. 127.0.0.1:9464"))),
+  stateDir: z.optional(z.string().check(z.minLength(1, "--state-dir must not be empty"))),
   bufferMb: z._default(z.coerce.number({ error: "--buffer-mb must be a number" }).check(z.minimum(1, "--buffer-mb must be at least 1"), z.maximum(1024, "--buffer-mb must be at most 1024")), 16),
 });
 export type TRunOptions = z.infer<typeof ZRunOptions>;
@@ -57,6 +60,7 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
         "cgroup-root": { type: "string" },
         prometheus: { type: "string" },
         "buffer-mb": { type: "string" },
+        "state-dir": { type: "string" },
       },
     });
   } catch (error) {
@@ -81,6 +85,7 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
     cgroupRoot,
     prometheus: values.prometheus ?? env.PERFLAB_PROMETHEUS,
     bufferMb: values["buffer-mb"] ?? env.PERFLAB_BUFFER_MB,
+    stateDir: values["state-dir"] ?? env.PERFLAB_STATE_DIR,
   });
   if (!options.success) return { kind: "error", message: options.error.issues.map((issue) => issue.message).join("; ") };
   return { kind: "run", options: options.data };

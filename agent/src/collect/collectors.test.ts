@@ -119,20 +119,25 @@ describe("cgroup cpu collector", () => {
     };
   }
 
-  it("rates throttling per cgroup two levels deep and finds new groups at the next rescan, not every second", () => {
+  it("rates throttling per cgroup two levels deep; a new top-level group is seen next second, a deeper one at the rescan", () => {
     const groups = new Map([["perflab.slice", 0], ["perflab.slice/cpu-starvation", 10]]);
     const reader = cgroupTree(groups);
     const collector = createCgroupCpuCollector();
     expect(collector.collect(reader, 0)).toEqual([]);
     groups.set("perflab.slice/cpu-starvation", 30);
-    groups.set("late.slice", 0);
+    groups.set("late.slice", 0); // a scenario's cgroup, created at the top level
     expect(collector.collect(reader, 1000)).toEqual([
       ["cgroup.cpu.nr_throttled", 0, { cgroup: "perflab.slice" }],
       ["cgroup.cpu.nr_throttled", 20, { cgroup: "perflab.slice/cpu-starvation" }],
-    ]);
+    ]); // late.slice: first reading
     groups.set("late.slice", 5);
-    expect(collector.collect(reader, 10_000).map(([, , labels]) => labels?.cgroup)).not.toContain("late.slice"); // first reading after the rescan
-    groups.set("late.slice", 15);
-    expect(collector.collect(reader, 11_000)).toContainEqual(["cgroup.cpu.nr_throttled", 10, { cgroup: "late.slice" }]);
+    groups.set("perflab.slice/deeper", 0);
+    const second = collector.collect(reader, 2000);
+    expect(second).toContainEqual(["cgroup.cpu.nr_throttled", 5, { cgroup: "late.slice" }]);
+    expect(second.map(([, , labels]) => labels?.cgroup)).not.toContain("perflab.slice/deeper"); // no top-level change: walked again at the rescan
+    groups.set("perflab.slice/deeper", 4);
+    collector.collect(reader, 11_000); // 10 s after the walk at 1000: walked again, first reading
+    groups.set("perflab.slice/deeper", 8);
+    expect(collector.collect(reader, 12_000)).toContainEqual(["cgroup.cpu.nr_throttled", 4, { cgroup: "perflab.slice/deeper" }]);
   });
 });

@@ -79,6 +79,11 @@ export class ScenarioRunner {
     return this.active ? { runId: this.active.runId, scenarioId: this.active.scenarioId } : null;
   }
 
+  /** The running script's pid (its process group id), for diagnostics and tests. */
+  activePid(): number | null {
+    return this.active?.child.pid ?? null;
+  }
+
   /** Starts a run if the request is valid and nothing else runs; the answer says why not otherwise. */
   start(request: unknown): TAck<{ runId: string }> {
     const parsed = ZScenarioStart.safeParse(request);

@@ -142,7 +142,21 @@ pl_state_file() { echo "$PL_STATE_DIR/$SCENARIO_ID.undo"; }
 pl_undo() {
   mkdir -p "$PL_STATE_DIR"
   chmod 700 "$PL_STATE_DIR" 2>/dev/null || true
-  printf '%s\n' "$1" >>"$(pl_state_file)"
+  local file
+  file=$(pl_state_file)
+  # The first line names the run that owns the log, so nobody undoes a run still going.
+  [ -f "$file" ] || printf '# owner %s\n' "$$" >"$file"
+  printf '%s\n' "$1" >>"$file"
+}
+
+# The pid of a live run that owns the undo log (a run.sh of this scenario), or nothing.
+pl_live_owner() {
+  local file owner
+  file=$(pl_state_file)
+  [ -f "$file" ] || return 0
+  owner=$(sed -n '1s/^# owner \([0-9]*\)$/\1/p' "$file")
+  [ -n "$owner" ] && [ "$owner" != "$$" ] && kill -0 "$owner" 2>/dev/null && tr '\0' ' ' <"/proc/$owner/cmdline" 2>/dev/null | grep -q "$SCENARIO_ID" && echo "$owner"
+  return 0
 }
 
 pl_replay_undo_log() {
@@ -179,9 +193,28 @@ pl_spawn() { # command...: runs in the background in its own process group, kill
 pl_sysctl() { # key value
   local path="/proc/sys/${1//.//}" old
   old=$(cat "$path") || pl_fail "cannot read sysctl $1"
-  pl_undo "echo '$old' > $path"
+  case "$1" in
+    vm.dirty_bytes | vm.dirty_ratio) pl_undo "$(pl_dirty_pair_undo dirty)" ;;
+    vm.dirty_background_bytes | vm.dirty_background_ratio) pl_undo "$(pl_dirty_pair_undo dirty_background)" ;;
+    *) pl_undo "echo '$old' > $path" ;;
+  esac
   echo "$2" >"$path" || pl_fail "cannot set sysctl $1 to $2"
   pl_note "sysctl $1: $old -> $2 (restored at the end)"
+}
+
+# vm.dirty_ratio/vm.dirty_bytes (and the dirty_background_ pair) are two views of one
+# limit: writing either zeroes the other (vm.dirty_bytes only when its value changes), and
+# *_bytes refuses 0. Echoing the old value back would fail or leave the run's limit in
+# place, so the undo restores the pair as it is now: the non-zero *_bytes, or else the
+# ratio, written via a different value first so that the write always clears *_bytes.
+pl_dirty_pair_undo() { # dirty | dirty_background: prints the command that restores the pair
+  local dir=/proc/sys/vm ratio bytes
+  ratio=$(cat "$dir/$1_ratio") && bytes=$(cat "$dir/$1_bytes") || pl_fail "cannot read vm.$1_ratio and vm.$1_bytes"
+  if [ "$bytes" != 0 ]; then
+    echo "echo '$bytes' > $dir/$1_bytes"
+  else
+    echo "echo '$((ratio < 100 ? ratio + 1 : ratio - 1))' > $dir/$1_ratio; echo '$ratio' > $dir/$1_ratio"
+  fi
 }
 
 # Undo commands are logged before the change they undo: a run killed in between leaves an
@@ -200,7 +233,13 @@ pl_hold() {
 
 pl_main() {
   pl_parse_arguments "$@"
+  local owner
+  owner=$(pl_live_owner)
   if [ "$CLEANUP_ONLY" -eq 1 ]; then
+    if [ -n "$owner" ]; then
+      pl_note "a run of $SCENARIO_ID is in progress (pid $owner); it cleans up after itself"
+      exit 0
+    fi
     pl_cleanup
     pl_phase done
     exit 0
@@ -209,6 +248,7 @@ pl_main() {
     pl_phase requirements
     return 0
   fi
+  [ -z "$owner" ] || pl_fail "another run of $SCENARIO_ID is in progress (pid $owner); stop it first"
   trap 'pl_cleanup; exit 130' INT
   trap 'pl_cleanup; exit 143' TERM
   trap 'status=$?; pl_cleanup; [ $status -eq 0 ] && pl_phase done; exit $status' EXIT

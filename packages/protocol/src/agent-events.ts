@@ -6,6 +6,7 @@
 // agent bundles only the validators it uses, which keeps zod's ~3 MB of heap off lab
 // machines (measured by `npm run bench:agent`).
 import * as z from "zod/mini";
+import { ZScenarioAvailability } from "./scenarios/scenario-events";
 import { METRIC_IDS } from "./metrics/catalogue";
 
 export const AGENT_EVENTS = {
@@ -69,6 +70,8 @@ export const ZAgentHello = z.strictObject({
   host: ZHostFacts,
   capabilities: ZCapabilities,
   sampling: ZSamplingState,
+  /** The scenarios this agent carries, each with whether this machine can run it (absent from agents before scenarios). */
+  scenarios: z.optional(z.array(ZScenarioAvailability).check(z.maxLength(100))),
 });
 export type TAgentHello = z.infer<typeof ZAgentHello>;
 

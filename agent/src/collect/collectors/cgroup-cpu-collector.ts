@@ -2,8 +2,9 @@
 // the direct evidence of a container starved by its CPU limit. Looks at the first two
 // levels under the cgroup root (system.slice/…, perflab scenario groups), at most
 // MAX_CGROUPS of them, so a host with thousands of cgroups does not cost a scan of all.
-// The directory walk is redone every RESCAN_EVERY_MS rather than every second: it was the
-// costliest part of a 1 Hz round, and a scenario's cgroup lives far longer than that.
+// The two-level directory walk is redone every RESCAN_EVERY_MS rather than every second (it
+// was the costliest part of a 1 Hz round), or at once when the top level changes: one
+// readdir a round, so a scenario's new cgroup is seen within a second, not ten.
 import type { TMetricPoint } from "@perflab/protocol";
 import { parseCgroupV1CpuStat, parseCgroupV2CpuStat } from "../../proc/parsers/parse-cgroup-cpu-stat";
 import type { TProcReader } from "../../proc/proc-reader";
@@ -35,15 +36,17 @@ function candidateGroups(reader: TProcReader, base: string): string[] {
 
 export function createCgroupCpuCollector(): TCollector {
   const rates = new RateTracker();
-  let scan: { version: TCgroupVersion; base: string; groups: string[]; atMs: number } | null = null;
+  let scan: { version: TCgroupVersion; base: string; groups: string[]; atMs: number; topLevel: string } | null = null;
   return {
     name: "cgroup-cpu",
     isHighRes: false,
     collect(reader, nowMs) {
-      if (!scan || nowMs - scan.atMs >= RESCAN_EVERY_MS || nowMs < scan.atMs) {
+      const topLevel = scan && scan.version !== "none" ? reader.cgroupChildren(scan.base).join("/") : "";
+      if (!scan || nowMs - scan.atMs >= RESCAN_EVERY_MS || nowMs < scan.atMs || topLevel !== scan.topLevel) {
         const version = detectCgroupVersion(reader);
         const base = version === "v2" ? "" : reader.cgroup(`${V1_CPU_DIR}/cpu.stat`) !== null ? V1_CPU_DIR : "cpu";
-        scan = { version, base, groups: version === "none" ? [] : candidateGroups(reader, base), atMs: nowMs };
+        const groups = version === "none" ? [] : candidateGroups(reader, base);
+        scan = { version, base, groups, atMs: nowMs, topLevel: version === "none" ? "" : reader.cgroupChildren(base).join("/") };
       }
       const { version, base, groups } = scan;
       rates.beginRound();

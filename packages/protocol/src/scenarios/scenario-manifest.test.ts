@@ -37,3 +37,11 @@ describe("scenario manifests", () => {
     expect(scenarioCommandLine({ durationSeconds: 8, parameters: { threads: 2, "quota-percent": 0 } })).toEqual(["--duration", "8", "--threads", "2", "--quota-percent", "0"]);
   });
 });
+
+describe("scenario variants", () => {
+  it("must use the scenario's parameters within bounds", () => {
+    expect(ZScenarioManifest.safeParse({ ...manifest, variants: [{ name: "many", title: "Many", parameters: { threads: 64 } }] }).success).toBe(true);
+    expect(ZScenarioManifest.safeParse({ ...manifest, variants: [{ name: "too-many", title: "Too many", parameters: { threads: 65 } }] }).success).toBe(false);
+    expect(ZScenarioManifest.safeParse({ ...manifest, variants: [{ name: "other", title: "Other", parameters: { other: 1 } }] }).success).toBe(false);
+  });
+});

@@ -47,11 +47,14 @@ export const ZScenarioManifest = z
     requires: z.optional(z.record(z.string(), z.unknown())),
     duration: z.strictObject({ default: z.int().check(z.minimum(1)), max: z.int().check(z.minimum(1), z.maximum(3600)) }),
     parameters: z.array(ZScenarioParameter),
+    /** Named parameter sets worth running on their own (an OOM variant, a cgroup variant): offered as presets, each tested. */
+    variants: z.optional(z.array(z.strictObject({ name: ZScenarioId, title: z.string().check(z.minLength(1)), parameters: z.record(z.string(), z.int()) }))),
     signals: z.array(ZScenarioSignal).check(z.minLength(1, "needs at least one signal")),
   })
   .check(
     z.refine((manifest) => manifest.duration.default <= manifest.duration.max, "duration.default must not exceed duration.max"),
     z.refine((manifest) => manifest.signals.every((signal) => !signal.when || manifest.parameters.some((parameter) => parameter.name === signal.when!.parameter)), "a signal's when names a parameter the scenario does not have"),
+    z.refine((manifest) => (manifest.variants ?? []).every((variant) => "data" in resolveScenarioArguments(manifest, { parameters: variant.parameters })), "a variant's parameters must be the scenario's, within their bounds"),
   );
 export type TScenarioManifest = z.infer<typeof ZScenarioManifest>;
 
