@@ -13,6 +13,8 @@ import { onShutdownSignal } from "./server/shutdown";
 import { createRealtimeServer } from "./server/socket/create-realtime-server";
 import { createDatabaseAgentAuthenticator, createDatabaseAgentStore } from "./server/socket/database-agent-store";
 import { createDatabaseLiveAccess } from "./server/socket/live-access";
+import { createDatabaseScenarioStore } from "./server/socket/database-scenario-store";
+import { getCurriculum } from "./src/server/curriculum/get-curriculum";
 import { createSessionCookieAuthenticator } from "./server/socket/live-auth";
 import { registerRealtimeControl } from "./server/socket/realtime-control";
 
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     authenticateAgent: createDatabaseAgentAuthenticator(db),
     agentStream: createDatabaseAgentStore(db),
     liveAccess: createDatabaseLiveAccess(db),
+    scenarioStore: createDatabaseScenarioStore(db, () => getCurriculum().curriculum.scenarios),
     log,
   });
   registerRealtimeControl(io);

@@ -37,5 +37,9 @@ export { exportAllProgressCsv } from "./export/progress-export";
 export { createAgent, type TCreateAgentResult } from "./agents/create-agent";
 export { authenticateAgentToken, recordAgentHello, storeAgentBatch, countMalformedPayload, pruneAgentHistory, type TAgentIdentity as TAgentTokenIdentity } from "./agents/agent-session";
 export { AGENT_TOKEN_PREFIX } from "./agents/agent-tokens";
-export { listLabMachines, getLabMachine, rotateAgentToken, revokeLabMachine, readMachineHistory, type TLabMachine, type TStoredSample } from "./agents/lab-machines";
+export { listLabMachines, getLabMachine, rotateAgentToken, revokeLabMachine, readMachineHistory, readStoredSamples, type TLabMachine, type TStoredSample } from "./agents/lab-machines";
 export { ensureLocalMachine, type TLocalAgentCredentials, type TLocalMachineState, type TLocalMachineChange } from "./agents/local-agent";
+export {
+  requestScenarioRun, markRunAnswered, recordRunEvent, finishRun, markLostRuns, findOpenRun, getScenarioRun, listScenarioRuns, readRunRecording, FINAL_RUN_STATUSES,
+  type TScenarioRunSummary, type TRunRecording, type TFinalRunStatus,
+} from "./scenarios/scenario-runs";

@@ -5,6 +5,8 @@
 // history every so often and a dropped message cannot leave one wrong.
 import * as z from "zod/mini";
 import { ZSample, ZSamplingRequest, ZSamplingState, type TSample, type TSamplingState } from "./agent-events";
+import type { TScenarioEvent } from "./scenarios/scenario-events";
+import type { TScenarioVerdict } from "./scenarios/signal-verdict";
 
 export const LIVE_EVENTS = {
   /** browser → server, acknowledged with TLiveSubscribeAck: start receiving a machine's samples. */
@@ -19,6 +21,14 @@ export const LIVE_EVENTS = {
   machineState: "live:machine-state",
   /** browser → server, acknowledged with TSamplingState: ask the machine's agent for a sampling mode. */
   setSampling: "live:set-sampling",
+  /** browser → server, acknowledged with { runId }: start a scenario from the machine's agent's catalogue. */
+  scenarioStart: "live:scenario-start",
+  /** browser → server, acknowledged with { stopping: true }. */
+  scenarioStop: "live:scenario-stop",
+  /** server → browser: a progress event of a run on a subscribed machine. */
+  scenarioEvent: "live:scenario-event",
+  /** server → browser: a run's verdict so far (final once the run ended). */
+  scenarioVerdict: "live:scenario-verdict",
 } as const;
 
 /** Longest history a subscribe or history request returns (the lab page's widest window). */
@@ -65,3 +75,30 @@ export interface TLiveSubscribeAck {
 }
 
 
+
+export const ZLiveScenarioStart = z.strictObject({
+  machineId: ZMachineId,
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(64)),
+  durationSeconds: z.optional(z.int()),
+  parameters: z.optional(z.record(z.string().check(z.maxLength(64)), z.int())),
+  /** The curriculum exercise this run is evidence for, "topicId/exerciseId". */
+  exerciseId: z.optional(z.string().check(z.maxLength(140))),
+});
+export type TLiveScenarioStart = z.infer<typeof ZLiveScenarioStart>;
+
+export const ZLiveScenarioStop = z.strictObject({ machineId: ZMachineId, runId: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export interface TLiveScenarioEvent {
+  machineId: string;
+  event: TScenarioEvent;
+}
+
+export interface TLiveScenarioVerdict {
+  machineId: string;
+  runId: string;
+  scenarioId: string;
+  /** The run's status: running until the agent reports its end. */
+  status: string;
+  verdict: TScenarioVerdict;
+  final: boolean;
+}

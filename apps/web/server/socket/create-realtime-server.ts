@@ -10,6 +10,7 @@ import type { TLiveAccess } from "./live-access";
 import type { TAuthenticateLiveUser, TLiveUser } from "./live-auth";
 import { attachLiveHandlers, machineRoom } from "./live-handlers";
 import { MachinePresence } from "./machine-presence";
+import { ScenarioConductor, type TScenarioStore } from "./scenario-conductor";
 
 // Socket.IO disconnects a client whose message exceeds this, before anything can answer.
 // It is set well above MAX_BATCH_BYTES so that an oversized batch still gets an error
@@ -22,6 +23,8 @@ export interface TRealtimeDependencies {
   agentStream: TAgentStreamStore;
   /** Lab machines for /live viewers; without it /live only greets (tests of /agent alone). */
   liveAccess?: TLiveAccess;
+  /** Scenario runs (with liveAccess): start and stop from /live, events from /agent, verdicts. */
+  scenarioStore?: TScenarioStore;
   log?: (message: string) => void;
 }
 
@@ -60,6 +63,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   const presence = new MachinePresence();
 
   const live = io.of(NAMESPACES.live);
+  const scenarios = deps.scenarioStore ? new ScenarioConductor(deps.scenarioStore, presence, live, machineRoom, log) : undefined;
   live.use(async (socket, next) => {
     const result = await authenticateOrRefuse(() => deps.authenticateLiveUser(socket.handshake.headers.cookie), "sign in to watch live labs", log, "live");
     if ("error" in result) return next(result.error);
@@ -68,7 +72,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   });
   live.on("connection", (socket: Socket) => {
     const { user } = socket.data as TSocketData;
-    if (deps.liveAccess) attachLiveHandlers(socket, user!, { access: deps.liveAccess, presence, log });
+    if (deps.liveAccess) attachLiveHandlers(socket, user!, { access: deps.liveAccess, presence, scenarios, log });
     const ready: TSessionReady = { protocolVersion: PROTOCOL_VERSION, subject: { kind: "user", id: user!.id } };
     socket.emit(EVENTS.sessionReady, ready);
   });
@@ -83,6 +87,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
       deps.agentStream.onBatchStored?.(agentId, batch);
       const message: TLiveSamples = { machineId: agentId, samples: batch.samples, sampling: batch.sampling };
       live.to(machineRoom(agentId)).volatile.emit(LIVE_EVENTS.samples, message);
+      scenarios?.onSamples(agentId, batch.samples);
       if (presence.sawBatch(agentId, batch.sampling)) announceState(agentId);
     },
   };
@@ -102,6 +107,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   agent.on("connection", (socket: Socket) => {
     const identity = (socket.data as TSocketData).agent!;
     attachAgentStreamHandlers(socket, identity, agentStream, log);
+    scenarios?.attachAgent(socket, identity.agentId, () => void deps.agentStream.countMalformed(identity.agentId).catch(() => undefined));
     void socket.join(machineRoom(identity.agentId));
     presence.connect(identity.agentId, socket);
     announceState(identity.agentId);

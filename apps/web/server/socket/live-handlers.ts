@@ -4,13 +4,14 @@
 // so a machine given away or a role taken away takes effect on the next request, not the
 // next connection. Nothing a browser sends can throw out of here.
 import {
-  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe,
+  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveScenarioStart, ZLiveScenarioStop, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe,
   ZSamplingState, type TAck, type TLiveSubscribeAck,
 } from "@perflab/protocol";
 import type { Socket } from "socket.io";
 import type { TLiveAccess, TWatchedMachine } from "./live-access";
 import type { TLiveUser } from "./live-auth";
 import type { MachinePresence } from "./machine-presence";
+import type { ScenarioConductor } from "./scenario-conductor";
 
 export const LIVE_ERRORS = {
   invalidRequest: "invalid-request",
@@ -33,11 +34,13 @@ type TSchema<T> = { safeParse: (payload: unknown) => { success: true; data: T } 
 export interface TLiveHandlerDependencies {
   access: TLiveAccess;
   presence: MachinePresence;
+  /** Scenario runs; without it the scenario requests are not offered. */
+  scenarios?: ScenarioConductor;
   log: (message: string) => void;
 }
 
 export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiveHandlerDependencies): void {
-  const { access, presence, log } = deps;
+  const { access, presence, scenarios, log } = deps;
 
   /** The machine when the viewer may watch it, or the error acknowledgement already sent. */
   async function watchOrRefuse(machineId: string, ack: TAckCallback): Promise<TWatchedMachine | null> {
@@ -98,6 +101,23 @@ export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiv
     if (!(await watchOrRefuse(machineId, ack))) return;
     ack(ackData({ samples: await access.history(viewer, machineId, { fromMs, toMs }) }));
   });
+
+  if (scenarios) {
+    // Starting controls the machine: the data layer checks the viewer again when the run is recorded.
+    onRequest(LIVE_EVENTS.scenarioStart, ZLiveScenarioStart, async (request, ack) => {
+      if (!(await watchOrRefuse(request.machineId, ack))) return;
+      try {
+        ack(await scenarios.start(viewer, request));
+      } catch (error) {
+        if ((error as Error).name !== "ForbiddenError") throw error;
+        ack(ackError(LIVE_ERRORS.forbidden, (error as Error).message));
+      }
+    });
+    onRequest(LIVE_EVENTS.scenarioStop, ZLiveScenarioStop, async (request, ack) => {
+      if (!(await watchOrRefuse(request.machineId, ack))) return;
+      ack(await scenarios.stop(request.machineId, request.runId));
+    });
+  }
 
   onRequest(LIVE_EVENTS.setSampling, ZLiveSetSampling, async (request, ack) => {
     const { machineId } = request;

@@ -26,12 +26,14 @@ export interface THelloRecord {
   streamId: string;
   host: object;
   capabilities: object;
+  /** What the agent can run here; absent from agents older than scenarios (kept as it was then). */
+  scenarios?: object[];
 }
 
 /** Records the machine's facts; answers the highest sequence already stored for this stream. */
 export async function recordAgentHello(db: Db, agentId: string, hello: THelloRecord, now = new Date()): Promise<{ lastStoredSeq: number }> {
   const [, last] = await db.$transaction([
-    db.agent.update({ where: { id: agentId }, data: { agentVersion: hello.agentVersion, hostFacts: hello.host, capabilities: hello.capabilities, lastSeenAt: now } }),
+    db.agent.update({ where: { id: agentId }, data: { agentVersion: hello.agentVersion, hostFacts: hello.host, capabilities: hello.capabilities, lastSeenAt: now, ...(hello.scenarios ? { scenarios: hello.scenarios } : {}) } }),
     db.agentBatch.aggregate({ where: { agentId, streamId: hello.streamId }, _max: { seq: true } }),
   ]);
   return { lastStoredSeq: last._max.seq ?? 0 };

@@ -86,6 +86,14 @@ const MAX_HISTORY_SAMPLES = 20_000;
 export async function readMachineHistory(db: Db, actor: TUserSummary, agentId: string, range: { fromMs: number; toMs?: number; limit?: number }): Promise<TStoredSample[]> {
   const machine = await getLabMachine(db, actor, agentId);
   if (!machine) return [];
+  return readStoredSamples(db, agentId, range);
+}
+
+/**
+ * The stored samples themselves, for callers acting for the machine's own agent (a
+ * scenario run's verdict and recording); people go through readMachineHistory.
+ */
+export async function readStoredSamples(db: Db, agentId: string, range: { fromMs: number; toMs?: number; limit?: number }): Promise<TStoredSample[]> {
   const toMs = range.toMs ?? Date.now();
   const limit = Math.min(range.limit ?? MAX_HISTORY_SAMPLES, MAX_HISTORY_SAMPLES);
   const batches = await db.agentBatch.findMany({

@@ -1,0 +1,135 @@
+// Scenario runs as durable records: requested by a person who may control the machine,
+// then driven by the machine's agent (its token is the authorization for events and the
+// end), and read back for the lab page and the replay. Arguments arrive already resolved
+// against the manifest by the caller; the agent checks them again before running anything.
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { Db } from "../client";
+import { Role } from "../generated/prisma/enums";
+import { ForbiddenError } from "../security/forbidden-error";
+import { assertCanWatchMachine } from "../security/authorize";
+import type { TUserSummary } from "../users/user-summary";
+
+export const FINAL_RUN_STATUSES = ["done", "failed", "bad-parameters", "requirements-missing", "stopped", "timed-out", "refused", "lost"] as const;
+export type TFinalRunStatus = (typeof FINAL_RUN_STATUSES)[number];
+
+export interface TScenarioRunSummary {
+  id: string;
+  agentId: string;
+  machineName: string;
+  scenarioId: string;
+  parameters: Record<string, number>;
+  durationSeconds: number;
+  status: string;
+  problem: string | null;
+  requestedAt: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  verdict: unknown;
+  exerciseId: string | null;
+  startedBy: { id: string; name: string };
+  machineOwnerId: string;
+}
+
+const RUN_SELECT = {
+  id: true, agentId: true, scenarioId: true, parameters: true, durationSeconds: true, status: true, problem: true, requestedAt: true, startedAt: true, endedAt: true, verdict: true, exerciseId: true,
+  startedBy: { select: { id: true, name: true } },
+  agent: { select: { name: true, ownerId: true } },
+} as const;
+
+type TRunRow = { agent: { name: string; ownerId: string }; parameters: unknown } & Omit<TScenarioRunSummary, "machineName" | "machineOwnerId" | "parameters">;
+const toSummary = ({ agent, parameters, ...run }: TRunRow): TScenarioRunSummary => ({ ...run, parameters: parameters as Record<string, number>, machineName: agent.name, machineOwnerId: agent.ownerId });
+
+/** Starting a scenario controls the machine: its owner and administrators (workshop instructors come with workshops). */
+export async function requestScenarioRun(
+  db: Db,
+  actor: TUserSummary,
+  input: { agentId: string; scenarioId: string; durationSeconds: number; parameters: Record<string, number>; exerciseId?: string | null },
+): Promise<TScenarioRunSummary> {
+  const agent = await db.agent.findUnique({ where: { id: input.agentId }, select: { ownerId: true, revokedAt: true } });
+  if (!agent) throw new ForbiddenError("This lab machine is not yours");
+  assertCanWatchMachine(actor, agent.ownerId);
+  if (agent.revokedAt) throw new ForbiddenError("This lab machine was revoked");
+  const run = await db.scenarioRun.create({
+    data: { agentId: input.agentId, startedById: actor.id, scenarioId: input.scenarioId, durationSeconds: input.durationSeconds, parameters: input.parameters, exerciseId: input.exerciseId ?? null },
+    select: RUN_SELECT,
+  });
+  return toSummary(run);
+}
+
+/** A run the agent answered: started (running) or refused, with why. Acts for the machine's agent. */
+export async function markRunAnswered(db: Db, agentId: string, runId: string, answer: { started: true; at: Date } | { started: false; problem: string }): Promise<void> {
+  await db.scenarioRun.updateMany({
+    where: { id: runId, agentId, status: "requested" },
+    data: answer.started ? { status: "running", startedAt: answer.at } : { status: "refused", problem: answer.problem.slice(0, 500), endedAt: new Date() },
+  });
+}
+
+/** Stores one event of a run, if the run belongs to this agent and is not over; false otherwise. */
+export async function recordRunEvent(db: Db, agentId: string, event: { runId: string; t: number; kind: string; body: object }): Promise<boolean> {
+  const run = await db.scenarioRun.findFirst({ where: { id: event.runId, agentId }, select: { endedAt: true } });
+  if (!run || run.endedAt) return false;
+  await db.scenarioRunEvent.create({ data: { runId: event.runId, at: new Date(event.t), kind: event.kind, body: event.body } });
+  return true;
+}
+
+/** The end of a run: its status, verdict and the samples that back the verdict, kept for the replay. */
+export async function finishRun(db: Db, agentId: string, runId: string, end: { status: TFinalRunStatus; at: Date; verdict: unknown; samples: unknown[]; problem?: string | null }): Promise<void> {
+  await db.scenarioRun.updateMany({
+    where: { id: runId, agentId, endedAt: null },
+    data: { status: end.status, endedAt: end.at, verdict: end.verdict as object, samples: gzipSync(JSON.stringify(end.samples)), problem: end.problem ?? undefined },
+  });
+}
+
+/** Runs the agent never finished (it went away mid-run, the server restarted): marked lost after their deadline. */
+export async function markLostRuns(db: Db, agentId: string, now = new Date()): Promise<number> {
+  const open = await db.scenarioRun.findMany({ where: { agentId, endedAt: null }, select: { id: true, requestedAt: true, durationSeconds: true } });
+  const lost = open.filter((run) => run.requestedAt.getTime() + (run.durationSeconds + 120) * 1000 < now.getTime()).map((run) => run.id);
+  if (lost.length === 0) return 0;
+  const { count } = await db.scenarioRun.updateMany({ where: { id: { in: lost } }, data: { status: "lost", endedAt: now, problem: "the agent did not report the end of this run" } });
+  return count;
+}
+
+/** A run of this agent that is not over yet, or null. Acts for the machine's agent. */
+export async function findOpenRun(db: Db, agentId: string, runId: string): Promise<TScenarioRunSummary | null> {
+  const run = await db.scenarioRun.findFirst({ where: { id: runId, agentId, endedAt: null }, select: RUN_SELECT });
+  return run ? toSummary(run) : null;
+}
+
+/** Who may see a run: whoever started it, the machine's owner, administrators. */
+function assertCanSeeRun(actor: TUserSummary, run: TScenarioRunSummary): void {
+  if (actor.role === Role.ADMIN || actor.id === run.startedBy.id || actor.id === run.machineOwnerId) return;
+  throw new ForbiddenError("This scenario run is not yours");
+}
+
+export async function getScenarioRun(db: Db, actor: TUserSummary, runId: string): Promise<TScenarioRunSummary> {
+  const run = await db.scenarioRun.findUnique({ where: { id: runId }, select: RUN_SELECT });
+  if (!run) throw new ForbiddenError("This scenario run is not yours"); // unknown and forbidden look the same
+  const summary = toSummary(run);
+  assertCanSeeRun(actor, summary);
+  return summary;
+}
+
+export async function listScenarioRuns(db: Db, actor: TUserSummary, agentId: string, limit = 20): Promise<TScenarioRunSummary[]> {
+  const agent = await db.agent.findUnique({ where: { id: agentId }, select: { ownerId: true } });
+  if (!agent) throw new ForbiddenError("This lab machine is not yours");
+  assertCanWatchMachine(actor, agent.ownerId);
+  const runs = await db.scenarioRun.findMany({ where: { agentId }, orderBy: { requestedAt: "desc" }, take: Math.min(limit, 100), select: RUN_SELECT });
+  return runs.map(toSummary);
+}
+
+export interface TRunRecording {
+  run: TScenarioRunSummary;
+  events: { at: Date; kind: string; body: unknown }[];
+  samples: { t: number; points: unknown[] }[];
+}
+
+/** Everything the replay page plays back. */
+export async function readRunRecording(db: Db, actor: TUserSummary, runId: string): Promise<TRunRecording> {
+  const run = await getScenarioRun(db, actor, runId);
+  const [events, stored] = await Promise.all([
+    db.scenarioRunEvent.findMany({ where: { runId }, orderBy: { id: "asc" }, select: { at: true, kind: true, body: true }, take: 5000 }),
+    db.scenarioRun.findUnique({ where: { id: runId }, select: { samples: true } }),
+  ]);
+  const samples = stored?.samples ? (JSON.parse(gunzipSync(stored.samples).toString("utf8")) as TRunRecording["samples"]) : [];
+  return { run, events, samples };
+}
