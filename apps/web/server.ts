@@ -35,12 +35,20 @@ async function main(): Promise<void> {
   });
 
   const db = getDb();
+  const scenarioCurriculum = {
+    manifests: () => getCurriculum().curriculum.scenarios,
+    exerciseCheck: (exerciseId: string) => {
+      const [topicId, id] = exerciseId.split("/");
+      const exercise = getCurriculum().findTopic(topicId ?? "")?.exercises.find((candidate) => candidate.id === id);
+      return exercise ? (exercise.check ?? null) : undefined;
+    },
+  };
   const io = createRealtimeServer(httpServer, {
     authenticateLiveUser: createSessionCookieAuthenticator(db, env.AUTH_SECRET),
     authenticateAgent: createDatabaseAgentAuthenticator(db),
     agentStream: createDatabaseAgentStore(db),
     liveAccess: createDatabaseLiveAccess(db),
-    scenarioStore: createDatabaseScenarioStore(db, () => getCurriculum().curriculum.scenarios),
+    scenarioStore: createDatabaseScenarioStore(db, scenarioCurriculum, log),
     log,
   });
   registerRealtimeControl(io);

@@ -28,7 +28,7 @@ export { THROTTLE_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS 
 // Progress
 export { recordHeartbeat, ZHeartbeat, MAX_CREDIT_PER_HEARTBEAT_S, type THeartbeat } from "./progress/record-heartbeat";
 export { recordQuizAttempt, type TGradedQuiz, type TRecordedQuizAttempt } from "./progress/record-quiz-attempt";
-export { recordExerciseAttempt, ZExerciseReport, type TRecordExerciseAttemptResult } from "./progress/record-exercise-attempt";
+export { recordExerciseAttempt, recordScenarioRunEvidence, ZExerciseReport, type TRecordExerciseAttemptResult } from "./progress/record-exercise-attempt";
 export { getTopicProgress, getTopicStatuses, getLearnerRecord, type TTopicStatus, type TTopicProgressDetail, type TLearnerRecord, type TQuizAttemptSummary } from "./progress/read-progress";
 export type { TExerciseStatus } from "./progress/exercise-status";
 export { exportAllProgressCsv } from "./export/progress-export";

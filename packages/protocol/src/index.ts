@@ -18,7 +18,7 @@ export {
   ZScenarioManifest, ZScenarioParameter, ZScenarioSignal, SIGNAL_CONDITIONS, resolveScenarioArguments, scenarioCommandLine,
   type TScenarioManifest, type TScenarioParameter, type TScenarioSignal, type TScenarioArguments,
 } from "./scenarios/scenario-manifest";
-export { evaluateScenario, evaluateSignal, signalApplies, type TScenarioVerdict, type TSignalResult } from "./scenarios/signal-verdict";
+export { evaluateScenario, evaluateSignal, evaluateExerciseCheck, signalApplies, type TScenarioVerdict, type TSignalResult } from "./scenarios/signal-verdict";
 export {
   SCENARIO_EVENTS, SCENARIO_ERRORS, SCENARIO_PHASES, SCENARIO_EXIT_STATUSES, ZScenarioStart, ZScenarioStop, ZScenarioEvent, ZScenarioAvailability,
   type TScenarioStart, type TScenarioEvent, type TScenarioEventBody, type TScenarioExitStatus, type TScenarioAvailability,

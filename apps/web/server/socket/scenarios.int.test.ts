@@ -3,7 +3,7 @@
 // batches feed a live verdict, and the end stores the final verdict with the run's samples
 // as its recording. Strangers, bad parameters, unknown scenarios, an agent that refuses
 // and malformed agent events each get a clear answer and lose nothing.
-import { createAgent, readRunRecording } from "@perflab/db";
+import { createAgent, readRunRecording, syncCurriculum } from "@perflab/db";
 import {
   AGENT_EVENTS, EVENTS, LIVE_EVENTS, NAMESPACES, SCENARIO_EVENTS, type TAck, type TAgentHello, type TLiveScenarioEvent, type TLiveScenarioVerdict, type TMetricBatch, type TScenarioManifest,
 } from "@perflab/protocol";
@@ -53,6 +53,7 @@ describe("scenario runs over /live and /agent", () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
+    await syncCurriculum(testDb.db, [{ id: "2.2", section: 2, title: "Scheduling", contentHash: "x", exercises: [{ id: "watch-the-queue", title: "Watch the queue" }] }], { isComplete: true });
     const select = { id: true, email: true, name: true, role: true } as const;
     const ownerUser = await testDb.db.user.create({ data: { email: "owner@example.com", name: "Owner" }, select });
     owner = ownerUser;
@@ -66,7 +67,10 @@ describe("scenario runs over /live and /agent", () => {
       authenticateAgent: createDatabaseAgentAuthenticator(testDb.db),
       agentStream: createDatabaseAgentStore(testDb.db),
       liveAccess: createDatabaseLiveAccess(testDb.db),
-      scenarioStore: createDatabaseScenarioStore(testDb.db, () => [MANIFEST]),
+      scenarioStore: createDatabaseScenarioStore(testDb.db, {
+        manifests: () => [MANIFEST],
+        exerciseCheck: (id) => (id === "2.2/watch-the-queue" ? { metric: "sched.procs_running", condition: "above", threshold: 4 } : undefined),
+      }),
     });
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -165,5 +169,26 @@ describe("scenario runs over /live and /agent", () => {
     lab.emit(SCENARIO_EVENTS.event, { runId: "x", kind: "reboot" });
     lab.emit(SCENARIO_EVENTS.event, "not an object");
     await expect.poll(async () => (await testDb.db.agent.findUniqueOrThrow({ where: { id: machine.agentId }, select: { malformedPayloads: true } })).malformedPayloads).toBe(before + 2);
+  });
+
+  it("a run started for an exercise records the exercise as done, with the run as evidence, only when the exercise's check holds", async () => {
+    const lab = await agent();
+    const browser = await viewer(owner.id);
+    await request(browser, LIVE_EVENTS.subscribe, { machineId: machine.agentId, historySeconds: 0 });
+    const runFor = async (running: number) => {
+      const started = await request<{ runId: string }>(browser, LIVE_EVENTS.scenarioStart, { machineId: machine.agentId, scenarioId: "cpu-starvation", durationSeconds: 5, exerciseId: "2.2/watch-the-queue" });
+      if (!("data" in started)) throw new Error(JSON.stringify(started));
+      await sendBatch(lab, Date.now(), running);
+      const final = new Promise<void>((resolve) => browser.on(LIVE_EVENTS.scenarioVerdict, (message: TLiveScenarioVerdict) => message.final && message.runId === started.data.runId && resolve()));
+      emitEvent(lab, { runId: started.data.runId, kind: "exit", status: "done", exitCode: 0 });
+      await final;
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the evidence is written right after the verdict
+      return started.data.runId;
+    };
+    await runFor(3); // reproduced (above 2), but the exercise wants above 4
+    expect(await testDb.db.exerciseAttempt.count({ where: { userId: owner.id } })).toBe(0);
+    const runId = await runFor(6);
+    const attempts = await testDb.db.exerciseAttempt.findMany({ where: { userId: owner.id }, select: { topicId: true, exerciseId: true, outcome: true, evidence: true } });
+    expect(attempts).toEqual([{ topicId: "2.2", exerciseId: "watch-the-queue", outcome: "DONE", evidence: { kind: "scenario-run", runId, note: "sched.procs_running peaked at 6 (the exercise checks above 4)" } }]);
   });
 });

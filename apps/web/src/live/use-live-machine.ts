@@ -7,12 +7,13 @@
 // open for hours holds the same memory as after its first hour.
 "use client";
 import {
-  LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, NAMESPACES, type TAck, type TLiveSamples, type TLiveSubscribeAck, type TMachineState, type TSample, type TSamplingRequest,
-  type TSamplingState,
+  LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, NAMESPACES, type TAck, type TLiveSamples, type TLiveScenarioEvent, type TLiveScenarioStart, type TLiveScenarioVerdict, type TLiveSubscribeAck,
+  type TMachineState, type TSample, type TSamplingRequest, type TSamplingState,
 } from "@perflab/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { LiveMachineFeed } from "./live-machine-feed";
+import { applyScenarioEvent, applyScenarioVerdict, startedRun, type TScenarioRunView } from "./scenario-run-state";
 
 const RESYNC_EVERY_MS = 30_000;
 const RESYNC_SPAN_MS = 90_000;
@@ -31,6 +32,10 @@ export interface TLiveMachine {
   /** Makes sure the feed holds history back to fromMs (a wider window, scrubbing back). */
   ensureHistoryFrom: (fromMs: number) => void;
   setSampling: (request: TSamplingRequest) => Promise<TAck<TSamplingState>>;
+  /** The scenario run this page follows (started here, or seen running). */
+  scenarioRun: TScenarioRunView | null;
+  startScenario: (request: Omit<TLiveScenarioStart, "machineId">) => Promise<TAck<{ runId: string }>>;
+  stopScenario: (runId: string) => Promise<TAck<{ stopping: true }>>;
 }
 
 function describeAckError(ack: TAck<unknown>): string | null {
@@ -45,6 +50,7 @@ export function useLiveMachine(machineId: string, initialWindowSeconds: number):
   const [connection, setConnection] = useState<TConnection>("connecting");
   const [state, setState] = useState<TMachineState | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [scenarioRun, setScenarioRun] = useState<TScenarioRunView | null>(null);
   const frameRef = useRef<number | null>(null);
 
   const redraw = useCallback(() => {
@@ -105,6 +111,12 @@ export function useLiveMachine(machineId: string, initialWindowSeconds: number):
     socket.on(LIVE_EVENTS.machineState, (next: TMachineState) => {
       if (next.machineId === machineId) setState(next);
     });
+    socket.on(LIVE_EVENTS.scenarioEvent, (message: TLiveScenarioEvent) => {
+      if (message.machineId === machineId) setScenarioRun((view) => applyScenarioEvent(view, message));
+    });
+    socket.on(LIVE_EVENTS.scenarioVerdict, (message: TLiveScenarioVerdict) => {
+      if (message.machineId === machineId) setScenarioRun((view) => applyScenarioVerdict(view, message));
+    });
     const resync = setInterval(() => {
       // Not right after high-resolution sampling: 90 s of 10 ms samples is megabytes, and
       // the 10 ms view is drawn from live samples only.
@@ -142,5 +154,25 @@ export function useLiveMachine(machineId: string, initialWindowSeconds: number):
     [machineId],
   );
 
-  return { feed, version, connection, state, problem, ensureHistoryFrom, setSampling };
+  const request = useCallback(async <T,>(event: string, payload: object): Promise<TAck<T>> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return { error: { code: "offline", message: "Not connected to the server" } };
+    try {
+      return (await socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck(event, { machineId, ...payload })) as TAck<T>;
+    } catch {
+      return { error: { code: "timeout", message: "The server did not answer in time" } };
+    }
+  }, [machineId]);
+
+  const startScenario = useCallback(
+    async (start: Omit<TLiveScenarioStart, "machineId">) => {
+      const answer = await request<{ runId: string }>(LIVE_EVENTS.scenarioStart, start);
+      if ("data" in answer) setScenarioRun(startedRun(answer.data.runId, start.scenarioId));
+      return answer;
+    },
+    [request],
+  );
+  const stopScenario = useCallback((runId: string) => request<{ stopping: true }>(LIVE_EVENTS.scenarioStop, { runId }), [request]);
+
+  return { feed, version, connection, state, problem, ensureHistoryFrom, setSampling, scenarioRun, startScenario, stopScenario };
 }

@@ -23,10 +23,12 @@ export interface TLabMachine {
   hostFacts: unknown;
   capabilities: unknown;
   malformedPayloads: number;
+  /** What the agent announced it can run here (TScenarioAvailability[]), null before an agent that knows scenarios said hello. */
+  scenarios: unknown;
 }
 
 const LAB_MACHINE_SELECT = {
-  id: true, name: true, createdAt: true, revokedAt: true, lastSeenAt: true, agentVersion: true, hostFacts: true, capabilities: true, malformedPayloads: true,
+  id: true, name: true, createdAt: true, revokedAt: true, lastSeenAt: true, agentVersion: true, hostFacts: true, capabilities: true, malformedPayloads: true, scenarios: true,
   owner: { select: { id: true, name: true, email: true } },
 } as const;
 

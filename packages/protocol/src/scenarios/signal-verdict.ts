@@ -93,3 +93,16 @@ export function evaluateScenario(manifest: TScenarioManifest, parameters: Readon
 function round(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : String(Math.round(value * 100) / 100);
 }
+
+/** A curriculum exercise's check (content: metric, increases | above | below, threshold) on a run's samples. */
+export function evaluateExerciseCheck(check: { metric: string; condition: "increases" | "above" | "below"; threshold?: number }, samples: readonly TSample[], cpuCount: number): { passed: boolean; summary: string } {
+  if (check.condition !== "below") {
+    const result = evaluateSignal({ metric: check.metric, condition: check.condition, threshold: check.threshold, description: check.metric }, samples, cpuCount);
+    const observed = result.observed === null ? "was not reported" : `${check.condition === "increases" ? "grew by" : "peaked at"} ${round(result.observed)}`;
+    return { passed: result.fired, summary: `${check.metric} ${observed} (the exercise checks ${check.condition}${check.threshold !== undefined ? ` ${check.threshold}` : ""})` };
+  }
+  let lowest: number | null = null;
+  for (const sample of samples) for (const point of sample.points) if (point[0] === check.metric && (lowest === null || point[1] < lowest)) lowest = point[1];
+  const passed = lowest !== null && lowest < (check.threshold ?? 0);
+  return { passed, summary: `${check.metric} ${lowest === null ? "was not reported" : `went down to ${round(lowest)}`} (the exercise checks below ${check.threshold})` };
+}

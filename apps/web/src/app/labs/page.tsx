@@ -29,10 +29,12 @@ function MachineState({ machine, isOnline }: { machine: TLabMachine; isOnline: b
   return <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">offline{machine.lastSeenAt ? ` · last seen ${dateFormat.format(machine.lastSeenAt)}` : ""}</span>;
 }
 
-export default async function LabsPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[] }> }) {
-  const { scenario } = await searchParams;
+export default async function LabsPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[]; exercise?: string | string[] }> }) {
+  const { scenario, exercise } = await searchParams;
   const scenarioId = typeof scenario === "string" && /^[a-z0-9-]{1,64}$/.test(scenario) ? scenario : null;
-  const viewer = await requireUser(scenarioId ? `/labs?scenario=${scenarioId}` : "/labs");
+  const exerciseId = typeof exercise === "string" && /^[\w./-]{1,140}$/.test(exercise) ? exercise : null;
+  const runQuery = scenarioId ? `?scenario=${scenarioId}${exerciseId ? `&exercise=${encodeURIComponent(exerciseId)}` : ""}` : "";
+  const viewer = await requireUser(`/labs${runQuery}`);
   const machines = await listLabMachines(getDb(), viewer);
   const control = realtimeControl();
   return (
@@ -40,7 +42,7 @@ export default async function LabsPage({ searchParams }: { searchParams: Promise
       <PageHeader title="Labs">Lab machines run the perflab agent, which streams their kernel counters here. Enrol a machine, run the command it gives you on it, and watch it come online.</PageHeader>
       {scenarioId ? (
         <p className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm" data-testid="scenario-request">
-          To run the scenario <code className="font-mono">{scenarioId}</code>, start it on one of your lab machines below.
+          To run the scenario <code className="font-mono">{scenarioId}</code>{exerciseId ? " for your exercise" : ""}, open one of your lab machines below (<span className="font-medium">Run it here</span>): it opens on the scenario, ready to start.
         </p>
       ) : null}
       <div className="space-y-10">
@@ -68,6 +70,11 @@ export default async function LabsPage({ searchParams }: { searchParams: Promise
                   </div>
                   {machine.revokedAt ? null : (
                     <div className="flex items-start gap-2">
+                      {scenarioId ? (
+                        <Link href={`/labs/${machine.id}${runQuery}`} className="rounded-md bg-emerald-700 px-3 py-1 text-sm font-medium text-white hover:bg-emerald-800" data-testid="run-here">
+                          Run it here
+                        </Link>
+                      ) : null}
                       <RotateTokenButton machineId={machine.id} name={machine.name} />
                       <form action={revokeMachine}>
                         <input type="hidden" name="machineId" value={machine.id} />

@@ -9,15 +9,23 @@ import { useLiveMachine } from "@/live/use-live-machine";
 import { ConnectionBadges } from "./connection-badges";
 import { MetricChart } from "./metric-chart";
 import { MicroburstPanel } from "./microburst-panel";
+import { ScenariosPanel, type TMachineScenario } from "./scenarios-panel";
 import { WindowControls } from "./window-controls";
 
-type TTab = TResource | "microburst";
-const TABS: readonly { id: TTab; title: string }[] = [...RESOURCES, { id: "microburst", title: "Microbursts" }];
+type TTab = TResource | "microburst" | "scenarios";
+const TABS: readonly { id: TTab; title: string }[] = [...RESOURCES, { id: "microburst", title: "Microbursts" }, { id: "scenarios", title: "Scenarios" }];
 const DEFAULT_WINDOW_SECONDS = 300;
 
-export function LiveLab({ machineId, cpuCount }: { machineId: string; cpuCount: number | null }) {
+interface TLiveLabProps {
+  machineId: string;
+  cpuCount: number | null;
+  scenarios: TMachineScenario[];
+  requested: { scenarioId: string; exerciseId: string | null } | null;
+}
+
+export function LiveLab({ machineId, cpuCount, scenarios, requested }: TLiveLabProps) {
   const live = useLiveMachine(machineId, DEFAULT_WINDOW_SECONDS);
-  const [tab, setTab] = useState<TTab>("cpu");
+  const [tab, setTab] = useState<TTab>(requested ? "scenarios" : "cpu");
   const [windowSeconds, setWindowSeconds] = useState(DEFAULT_WINDOW_SECONDS);
   const [pausedAtMs, setPausedAtMs] = useState<number | null>(null);
   const { feed, version, ensureHistoryFrom } = live;
@@ -37,7 +45,7 @@ export function LiveLab({ machineId, cpuCount }: { machineId: string; cpuCount: 
     <div className="space-y-4" data-version={version}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <ConnectionBadges connection={live.connection} state={live.state} latestSampling={feed.latestSampling} problem={live.problem} />
-        {tab === "microburst" ? null : <WindowControls windowSeconds={windowSeconds} onWindowChange={setWindowSeconds} pausedAtMs={pausedAtMs} onPausedAtChange={setPausedAtMs} range={range} />}
+        {tab === "microburst" || tab === "scenarios" ? null : <WindowControls windowSeconds={windowSeconds} onWindowChange={setWindowSeconds} pausedAtMs={pausedAtMs} onPausedAtChange={setPausedAtMs} range={range} />}
       </div>
       <div role="tablist" aria-label="Resources" className="flex flex-wrap gap-1 border-b border-slate-200">
         {TABS.map((entry) => (
@@ -57,6 +65,8 @@ export function LiveLab({ machineId, cpuCount }: { machineId: string; cpuCount: 
       <div role="tabpanel">
         {tab === "microburst" ? (
           <MicroburstPanel feed={feed} version={version} state={live.state} setSampling={live.setSampling} />
+        ) : tab === "scenarios" ? (
+          <ScenariosPanel scenarios={scenarios} live={live} requested={requested} />
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {LAB_CHARTS.filter((chart) => chart.resource === tab).map((chart) => (

@@ -3,13 +3,16 @@
 // and an unknown id both answer 404, so ids cannot be probed. The charts then subscribe
 // over /live, where the same check runs again on every request.
 import { ForbiddenError, getLabMachine, type TLabMachine } from "@perflab/db";
-import { ZCapabilities, ZHostFacts } from "@perflab/protocol";
+import { ZCapabilities, ZHostFacts, ZScenarioAvailability } from "@perflab/protocol";
+import * as z from "zod/mini";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatValue } from "@/live/format-value";
 import { requireUser } from "@/server/auth/current-user";
+import { getCurriculum } from "@/server/curriculum/get-curriculum";
 import { getDb } from "@/server/db";
 import { LiveLab } from "./live-lab";
+import type { TMachineScenario } from "./scenarios-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Lab machine" };
@@ -25,8 +28,22 @@ async function readMachine(machineId: string, returnTo: string): Promise<TLabMac
   notFound();
 }
 
-export default async function LabMachinePage({ params }: { params: Promise<{ machineId: string }> }) {
+/** The curriculum's scenarios, with what this machine's agent said about each. */
+function machineScenarios(machine: TLabMachine): TMachineScenario[] {
+  const announced = z.array(ZScenarioAvailability).safeParse(machine.scenarios);
+  const byId = new Map((announced.success ? announced.data : []).map((entry) => [entry.id, entry]));
+  return getCurriculum().curriculum.scenarios.map((manifest) => {
+    const entry = byId.get(manifest.id);
+    return { manifest, available: announced.success ? (entry?.available ?? false) : null, missing: entry?.missing ?? (announced.success ? [{ requirement: "a newer agent", hint: "this agent does not carry the scenario; update it" }] : []) };
+  });
+}
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export default async function LabMachinePage({ params, searchParams }: { params: Promise<{ machineId: string }>; searchParams: Promise<{ scenario?: string | string[]; exercise?: string | string[] }> }) {
   const { machineId } = await params;
+  const { scenario, exercise } = await searchParams;
+  const requested = typeof scenario === "string" && ID_PATTERN.test(scenario) ? { scenarioId: scenario, exerciseId: typeof exercise === "string" && /^[\w./-]{1,140}$/.test(exercise) ? exercise : null } : null;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(machineId)) notFound();
   const machine = await readMachine(machineId, `/labs/${machineId}`);
   const host = ZHostFacts.safeParse(machine.hostFacts);
@@ -50,7 +67,7 @@ export default async function LabMachinePage({ params }: { params: Promise<{ mac
         <Fact label="Agent" value={machine.agentVersion ?? "–"} />
         <Fact label="Capabilities" value={capabilities.success ? describeCapabilities(capabilities.data) : "–"} wide />
       </dl>
-      <LiveLab machineId={machine.id} cpuCount={host.success ? host.data.cpuCount : null} />
+      <LiveLab machineId={machine.id} cpuCount={host.success ? host.data.cpuCount : null} scenarios={machineScenarios(machine)} requested={requested} />
     </>
   );
 }

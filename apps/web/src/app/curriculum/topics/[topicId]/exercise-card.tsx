@@ -39,6 +39,15 @@ export function ExerciseCard({ topicId, exercise, progress }: ExerciseCardProps)
           {exercise.check.threshold !== undefined ? ` ${exercise.check.threshold}` : ""}{metric ? ` (${metric.meaning})` : ""}
         </p>
       ) : null}
+      {exercise.scenario && progress ? (
+        <Link
+          href={`/labs?scenario=${exercise.scenario}&exercise=${encodeURIComponent(`${topicId}/${exercise.id}`)}`}
+          className="mt-3 inline-block rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800"
+          data-testid="run-on-lab-machine"
+        >
+          Run on my lab machine
+        </Link>
+      ) : null}
       {progress ? <ExerciseReport topicId={topicId} exerciseId={exercise.id} status={progress.status} attempts={progress.attempts} /> : null}
     </section>
   );
