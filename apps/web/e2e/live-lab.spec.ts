@@ -20,7 +20,8 @@ async function enrolAndOpen(page: Page, name: string, scratch: string): Promise<
   await page.goto("/labs");
   await page.getByLabel("Machine name").fill(name);
   await page.getByRole("button", { name: "Enrol machine" }).click();
-  const agent = runShell(await page.getByTestId("run-command").inputValue(), scratch);
+  // The agent keeps its scenario scripts in the scratch directory, not in /var/lib.
+  const agent = runShell(await page.getByTestId("run-command").inputValue(), scratch, { ...process.env, PERFLAB_STATE_DIR: join(scratch, "state") });
   await expect.poll(agent.output, { timeout: 30_000 }).toContain("connected to");
   await page.goto("/labs");
   await page.getByTestId("lab-machine-link").filter({ hasText: name }).click();
@@ -141,6 +142,39 @@ test("the microburst view shows a burst across a veth pair that the 1 s average 
   } finally {
     agent?.stop();
     await runShell(`ip netns del ${namespace} 2>/dev/null; ip link del ${hostEnd} 2>/dev/null; true`, tmpdir()).exited;
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test("a scenario started from the lab page reproduces, its verdict arrives live, and its replay opens", async ({ page }) => {
+  test.skip(process.getuid?.() !== 0, "the lab machine is this machine; its scenarios' cgroup variants need root, and the e2e runs as root in CI");
+  const scratch = mkdtempSync(join(tmpdir(), "perflab-e2e-scenario-"));
+  let agent: TShell | null = null;
+  try {
+    await signIn(page, FIRST_ADMIN);
+    ({ agent } = await enrolAndOpen(page, "scenario-lab", scratch));
+    await page.getByTestId("tab-scenarios").click();
+    const card = page.getByTestId("scenario-cpu-starvation");
+    await expect(card).toContainText("CPU starvation");
+    await card.getByLabel(/Duration/).fill("6");
+    await card.getByTestId("scenario-start").click();
+    const run = page.getByTestId("scenario-run");
+    await expect(run.getByTestId("scenario-phase")).toContainText(/requested|requirements|setup|running/);
+    const verdict = run.getByTestId("scenario-verdict");
+    await expect(verdict).toHaveAttribute("data-final", "true", { timeout: 30_000 });
+    await expect(verdict).toHaveAttribute("data-reproduced", "true");
+    await expect(verdict).toContainText("Reproduced: more runnable tasks than CPUs");
+    await expect(run.getByTestId("scenario-phase")).toHaveText("done");
+
+    await run.getByTestId("replay-link").click();
+    await expect(page.getByTestId("run-title")).toHaveText("CPU starvation");
+    await expect(page.getByTestId("run-status")).toHaveText("done");
+    await expect(page.getByTestId("scenario-verdict")).toHaveAttribute("data-reproduced", "true");
+    await expect(page.getByTestId("chart-run-queue")).toBeVisible();
+    await page.getByTestId("replay-play").click();
+    await expect(page.getByTestId("replay-play")).toHaveText(/Play|Pause/);
+  } finally {
+    agent?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 });
