@@ -5,10 +5,11 @@
 #   sudo ./install.sh --server https://perflab.example.com --token pla_… [--agent-file dist/agent.mjs]
 #
 # --root DIR installs under DIR instead of / and does not touch systemd (for packaging
-# and tests); --no-start installs without enabling the service.
+# and tests); --no-start installs without enabling the service; --scenarios lets the agent
+# run every scenario (as root, without its CPU and memory limits: dedicated lab machines).
 set -eu
 
-server="" token="" agent_file="" root="" start=1
+server="" token="" agent_file="" root="" start=1 scenarios=0
 here=$(cd "$(dirname "$0")" && pwd)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,7 +18,8 @@ while [ $# -gt 0 ]; do
     --agent-file) agent_file=${2:-}; shift 2 ;;
     --root) root=${2:-}; start=0; shift 2 ;;
     --no-start) start=0; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --scenarios) scenarios=1; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +40,13 @@ fi
 install -d -m 0755 "$root/opt/perflab-agent" "$root/etc/systemd/system"
 install -m 0644 "$agent_file" "$root/opt/perflab-agent/agent.mjs"
 install -m 0644 "$here/perflab-agent.service" "$root/etc/systemd/system/perflab-agent.service"
+if [ "$scenarios" -eq 1 ]; then
+  # Scenarios create namespaces, cgroups and sysctl changes, and their load must not be
+  # capped by the agent's own limits; everything they change is undone (content/scripts/README.md).
+  install -d -m 0755 "$root/etc/systemd/system/perflab-agent.service.d"
+  printf '[Service]\nDynamicUser=no\nUser=root\nNoNewPrivileges=no\nProtectSystem=no\nProtectHome=no\nPrivateTmp=no\nMemoryMax=infinity\nCPUQuota=\n' > "$root/etc/systemd/system/perflab-agent.service.d/scenarios.conf"
+  echo "scenarios enabled: the agent runs as root without CPU and memory limits (perflab-agent.service.d/scenarios.conf)"
+fi
 umask 077
 printf 'PERFLAB_SERVER_URL=%s\nPERFLAB_AGENT_TOKEN=%s\n' "$server" "$token" > "$root/etc/perflab-agent.env"
 chmod 0600 "$root/etc/perflab-agent.env"
