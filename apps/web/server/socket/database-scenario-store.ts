@@ -2,7 +2,7 @@
 // curriculum the server loaded (content/), the same scenarios the agents are built with.
 // A run started for a curriculum exercise counts as that exercise done when the
 // exercise's check holds on the run's samples (or, without a check, when it reproduced).
-import { findOpenRun, finishRun, markRunAnswered, readStoredSamples, recordRunEvent, recordScenarioRunEvidence, requestScenarioRun, type Db } from "@perflab/db";
+import { findOpenRun, finishRun, markLostRuns, markRunAnswered, readStoredSamples, recordRunEvent, recordScenarioRunEvidence, requestScenarioRun, type Db } from "@perflab/db";
 import { evaluateExerciseCheck, type TSample, type TScenarioManifest, type TScenarioVerdict } from "@perflab/protocol";
 import { countCpus, type TScenarioStore } from "./scenario-conductor";
 
@@ -31,6 +31,7 @@ export function createDatabaseScenarioStore(db: Db, curriculum: TScenarioCurricu
       await recordExerciseEvidence(runId, end.verdict as TScenarioVerdict | null, end.samples as TSample[]);
     },
     openRun: (agentId, runId) => findOpenRun(db, agentId, runId),
+    markLost: (agentId) => markLostRuns(db, agentId),
     samples: async (agentId, range) => (await readStoredSamples(db, agentId, range)) as TSample[],
     manifest: (scenarioId) => curriculum.manifests().find((manifest) => manifest.id === scenarioId),
   };

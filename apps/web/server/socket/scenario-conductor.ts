@@ -27,6 +27,8 @@ export interface TScenarioStore {
   answered: (agentId: string, runId: string, answer: { started: true; at: Date } | { started: false; problem: string }) => Promise<void>;
   recordEvent: (agentId: string, event: { runId: string; t: number; kind: string; body: object }) => Promise<boolean>;
   finish: (agentId: string, runId: string, end: { status: Extract<TScenarioEvent, { kind: "exit" }>["status"]; at: Date; verdict: unknown; samples: unknown[] }) => Promise<void>;
+  /** Runs of this agent past their deadline without an end: marked lost (the agent died with them). */
+  markLost: (agentId: string) => Promise<number>;
   /** A run of this agent not yet over (after a server restart, the conductor knows it only from here). */
   openRun: (agentId: string, runId: string) => Promise<TRunRecord | null>;
   samples: (agentId: string, range: { fromMs: number; toMs: number }) => Promise<TSample[]>;
@@ -111,6 +113,10 @@ export class ScenarioConductor {
 
   /** The agent's side: progress events of its runs. Malformed ones are counted as refused and dropped. */
   attachAgent(socket: Socket, agentId: string, onMalformed: () => void): void {
+    this.store.markLost(agentId).then(
+      (count) => count > 0 && this.log(`${count} scenario run(s) of ${agentId} ended without a report: marked lost`),
+      (error: Error) => this.log(`could not check ${agentId}'s unfinished runs: ${error.message}`),
+    );
     socket.on(SCENARIO_EVENTS.event, (payload: unknown) => {
       const parsed = ZScenarioEvent.safeParse(payload);
       if (!parsed.success) return onMalformed();
