@@ -203,10 +203,10 @@ pl_sysctl() { # key value
 }
 
 # vm.dirty_ratio/vm.dirty_bytes (and the dirty_background_ pair) are two views of one
-# limit: writing either zeroes the other (vm.dirty_bytes only when its value changes), and
-# *_bytes refuses 0. Echoing the old value back would fail or leave the run's limit in
-# place, so the undo restores the pair as it is now: the non-zero *_bytes, or else the
-# ratio, written via a different value first so that the write always clears *_bytes.
+# limit: writing either zeroes the other (for dirty_ratio/dirty_bytes only when the value
+# changes), and *_bytes refuses 0. Echoing the old value back would fail or leave the
+# run's limit in place, so the undo restores the pair as it is now: the non-zero *_bytes,
+# or else the ratio, written via a different value first so that *_bytes is always cleared.
 pl_dirty_pair_undo() { # dirty | dirty_background: prints the command that restores the pair
   local dir=/proc/sys/vm ratio bytes
   ratio=$(cat "$dir/$1_ratio") && bytes=$(cat "$dir/$1_bytes") || pl_fail "cannot read vm.$1_ratio and vm.$1_bytes"
