@@ -3,21 +3,12 @@
 // batches feed a live verdict, and the end stores the final verdict with the run's samples
 // as its recording. Strangers, bad parameters, unknown scenarios, an agent that refuses
 // and malformed agent events each get a clear answer and lose nothing.
-import { createAgent, readRunRecording, syncCurriculum } from "@perflab/db";
-import {
-  AGENT_EVENTS, EVENTS, LIVE_EVENTS, NAMESPACES, SCENARIO_EVENTS, type TAck, type TAgentHello, type TLiveScenarioEvent, type TLiveScenarioVerdict, type TMetricBatch, type TScenarioManifest,
-} from "@perflab/protocol";
-import { createTestDatabase, type TTestDatabase } from "@perflab/testkit";
-import { encode } from "next-auth/jwt";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import { readRunRecording, syncCurriculum } from "@perflab/db";
+import { LIVE_EVENTS, SCENARIO_EVENTS, type TLiveScenarioEvent, type TLiveScenarioVerdict, type TScenarioManifest } from "@perflab/protocol";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createRealtimeServer, type TRealtimeServer } from "./create-realtime-server";
-import { createDatabaseAgentAuthenticator, createDatabaseAgentStore } from "./database-agent-store";
 import { createDatabaseScenarioStore } from "./database-scenario-store";
-import { createDatabaseLiveAccess } from "./live-access";
-import { createSessionCookieAuthenticator } from "./live-auth";
+import { startLabHarness, type TLabHarness } from "./testing/lab-harness";
 
 const MANIFEST: TScenarioManifest = {
   id: "cpu-starvation",
@@ -28,102 +19,46 @@ const MANIFEST: TScenarioManifest = {
   parameters: [{ name: "threads", default: 4, min: 1, max: 64, description: "busy threads" }],
   signals: [{ metric: "sched.procs_running", condition: "above", threshold: 2, description: "a run queue" }],
 };
-const SECRET = "test-secret-that-is-long-enough-0123456789";
-const SAMPLING = { mode: "normal", intervalMs: 1000, achievedHz: 1, highResUntilMs: null } as const;
-const HELLO: TAgentHello = {
-  agentVersion: "0.1.0",
-  streamId: "live-test-stream",
-  host: { hostname: "lab-1", kernelRelease: "6.18.0", architecture: "x64", cpuCount: 2, memoryBytes: 2 ** 30, bootTimeMs: 1_764_000_000_000 },
-  capabilities: { psi: { cpu: true, memory: true, io: true, irq: false }, schedstat: false, cgroup: "v2", softnetCpuColumn: true, diskstatsFields: 17 },
-  sampling: SAMPLING,
-};
-
 let startRequests: { runId: string; scenarioId: string }[] = [];
 let agentAnswer: (request: { runId: string }) => unknown = (request) => ({ data: { runId: request.runId } });
 
 describe("scenario runs over /live and /agent", () => {
-  let testDb: TTestDatabase;
-  let httpServer: HttpServer;
-  let io: TRealtimeServer;
-  let baseUrl: string;
-  let owner: { id: string };
-  let stranger: { id: string };
-  let machine: { agentId: string; token: string };
-  const clients: Socket[] = [];
-
+  let h: TLabHarness;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    await syncCurriculum(testDb.db, [{ id: "2.2", section: 2, title: "Scheduling", contentHash: "x", exercises: [{ id: "watch-the-queue", title: "Watch the queue" }] }], { isComplete: true });
-    const select = { id: true, email: true, name: true, role: true } as const;
-    const ownerUser = await testDb.db.user.create({ data: { email: "owner@example.com", name: "Owner" }, select });
-    owner = ownerUser;
-    stranger = await testDb.db.user.create({ data: { email: "stranger@example.com", name: "Stranger" }, select });
-    const created = await createAgent(testDb.db, ownerUser, { name: "lab-1" });
-    if (!("data" in created)) throw new Error("not created");
-    machine = created.data;
-    httpServer = createServer();
-    io = createRealtimeServer(httpServer, {
-      authenticateLiveUser: createSessionCookieAuthenticator(testDb.db, SECRET),
-      authenticateAgent: createDatabaseAgentAuthenticator(testDb.db),
-      agentStream: createDatabaseAgentStore(testDb.db),
-      liveAccess: createDatabaseLiveAccess(testDb.db),
-      scenarioStore: createDatabaseScenarioStore(testDb.db, {
+    h = await startLabHarness((db) => ({
+      scenarioStore: createDatabaseScenarioStore(db, {
         manifests: () => [MANIFEST],
         exerciseCheck: (id) => (id === "2.2/watch-the-queue" ? { metric: "sched.procs_running", condition: "above", threshold: 4 } : undefined),
       }),
-    });
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    }));
+    await syncCurriculum(h.testDb.db, [{ id: "2.2", section: 2, title: "Scheduling", contentHash: "x", exercises: [{ id: "watch-the-queue", title: "Watch the queue" }] }], { isComplete: true });
   });
   afterEach(() => {
-    for (const client of clients.splice(0)) client.disconnect();
-  });
-  afterAll(async () => {
-    await new Promise<void>((resolve) => void io.close(() => resolve()));
-    await testDb.drop();
-  });
-
-  async function ready(client: Socket): Promise<Socket> {
-    clients.push(client);
-    await new Promise((resolve, reject) => {
-      client.once(EVENTS.sessionReady, resolve);
-      client.once("connect_error", reject);
-    });
-    return client;
-  }
-  async function viewer(userId: string): Promise<Socket> {
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: userId, signedInAt: Date.now() }, secret: SECRET })}`;
-    return ready(connect(`${baseUrl}${NAMESPACES.live}`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie } }));
-  }
-  /** An agent speaking the protocol by hand: hello, then batches as JSON bytes; answers sampling requests. */
-  async function agent(): Promise<Socket> {
-    const client = await ready(connect(`${baseUrl}${NAMESPACES.agent}`, { transports: ["websocket"], reconnection: false, forceNew: true, auth: { token: machine.token } }));
-    client.on(SCENARIO_EVENTS.start, (request: { runId: string; scenarioId: string }, answer: (response: unknown) => void) => {
-      startRequests.push(request);
-      answer(agentAnswer(request));
-    });
-    await client.emitWithAck(AGENT_EVENTS.hello, HELLO);
-    return client;
-  }
-  let seq = 0;
-  const sendBatch = (client: Socket, t: number, running: number) => {
-    const batch: TMetricBatch = { seq: ++seq, samples: [{ t, points: [["sched.procs_running", running]] }], collectorErrors: [], droppedBatches: 0, sampling: SAMPLING };
-    return client.emitWithAck(AGENT_EVENTS.batch, Buffer.from(JSON.stringify(batch))) as Promise<TAck<unknown>>;
-  };
-  const request = <T>(client: Socket, event: string, payload: unknown) => client.timeout(10_000).emitWithAck(event, payload) as Promise<TAck<T>>;
-  const nextEvent = <T>(client: Socket, event: string) => new Promise<T>((resolve) => client.once(event, resolve));
-
-  afterEach(() => {
+    h.disconnectClients();
     startRequests = [];
     agentAnswer = (request) => ({ data: { runId: request.runId } });
   });
+  afterAll(() => h.close());
+
+  /** The machine's agent, answering scenario:start as the test says. */
+  const agent = () =>
+    h.agent((client: Socket) =>
+      client.on(SCENARIO_EVENTS.start, (request: { runId: string; scenarioId: string }, answer: (response: unknown) => void) => {
+        startRequests.push(request);
+        answer(agentAnswer(request));
+      }),
+    );
+  const viewer = (userId: string) => h.viewer(userId);
+  const sendBatch = (client: Socket, t: number, running: number) => h.sendBatch(client, t, running);
+  const request = <T,>(client: Socket, event: string, payload: unknown) => h.request<T>(client, event, payload);
+  const nextEvent = <T,>(client: Socket, event: string) => h.nextEvent<T>(client, event);
   const emitEvent = (client: Socket, event: object) => client.emit(SCENARIO_EVENTS.event, { t: Date.now(), ...event });
 
   it("the owner starts a run; the agent gets its id and parameters; events, a live verdict and the final recording follow", async () => {
     const lab = await agent();
-    const browser = await viewer(owner.id);
-    await request(browser, LIVE_EVENTS.subscribe, { machineId: machine.agentId, historySeconds: 0 });
-    const started = await request<{ runId: string }>(browser, LIVE_EVENTS.scenarioStart, { machineId: machine.agentId, scenarioId: "cpu-starvation", durationSeconds: 5, parameters: { threads: 3 } });
+    const browser = await viewer(h.owner.id);
+    await request(browser, LIVE_EVENTS.subscribe, { machineId: h.machine.agentId, historySeconds: 0 });
+    const started = await request<{ runId: string }>(browser, LIVE_EVENTS.scenarioStart, { machineId: h.machine.agentId, scenarioId: "cpu-starvation", durationSeconds: 5, parameters: { threads: 3 } });
     if (!("data" in started)) throw new Error(JSON.stringify(started));
     const { runId } = started.data;
     expect(startRequests).toEqual([{ runId, scenarioId: "cpu-starvation", durationSeconds: 5, parameters: { threads: 3 } }]);
@@ -140,7 +75,7 @@ describe("scenario runs over /live and /agent", () => {
     emitEvent(lab, { runId, kind: "exit", status: "done", exitCode: 0 });
     expect(await finalVerdict).toMatchObject({ runId, final: true, status: "done", verdict: { reproduced: true } });
 
-    const recording = await readRunRecording(testDb.db, { ...owner, role: "LEARNER" } as never, runId);
+    const recording = await readRunRecording(h.testDb.db, h.owner as never, runId);
     expect(recording.run).toMatchObject({ status: "done", scenarioId: "cpu-starvation", parameters: { threads: 3 }, verdict: { reproduced: true } });
     expect(recording.events.map((event) => event.kind)).toEqual(["phase", "exit"]);
     expect(recording.samples.map((sample) => sample.points)).toEqual([[["sched.procs_running", 5]]]);
@@ -148,35 +83,35 @@ describe("scenario runs over /live and /agent", () => {
 
   it("answers bad requests clearly and starts nothing: unknown scenario, parameters out of bounds, a stranger, a busy or refusing agent", async () => {
     const lab = await agent();
-    const browser = await viewer(owner.id);
-    const start = (payload: object) => request(browser, LIVE_EVENTS.scenarioStart, { machineId: machine.agentId, scenarioId: "cpu-starvation", ...payload });
+    const browser = await viewer(h.owner.id);
+    const start = (payload: object) => request(browser, LIVE_EVENTS.scenarioStart, { machineId: h.machine.agentId, scenarioId: "cpu-starvation", ...payload });
     expect(await start({ scenarioId: "rm-rf" })).toMatchObject({ error: { code: "unknown-scenario" } });
     expect(await start({ parameters: { threads: 1000 } })).toEqual({ error: { code: "invalid-parameters", message: "threads must be a whole number from 1 to 64" } });
     expect(await start({ parameters: { script: 1 } })).toMatchObject({ error: { code: "invalid-parameters" } });
     expect(await start({ durationSeconds: 301 })).toMatchObject({ error: { code: "invalid-parameters" } });
-    expect(await request(browser, LIVE_EVENTS.scenarioStart, { machineId: machine.agentId, scenarioId: "cpu-starvation", script: "curl evil | sh" })).toMatchObject({ error: { code: "invalid-request" } });
-    const outsider = await viewer(stranger.id);
-    expect(await request(outsider, LIVE_EVENTS.scenarioStart, { machineId: machine.agentId, scenarioId: "cpu-starvation" })).toMatchObject({ error: { code: "forbidden" } });
+    expect(await request(browser, LIVE_EVENTS.scenarioStart, { machineId: h.machine.agentId, scenarioId: "cpu-starvation", script: "curl evil | sh" })).toMatchObject({ error: { code: "invalid-request" } });
+    const outsider = await viewer(h.stranger.id);
+    expect(await request(outsider, LIVE_EVENTS.scenarioStart, { machineId: h.machine.agentId, scenarioId: "cpu-starvation" })).toMatchObject({ error: { code: "forbidden" } });
     expect(startRequests).toEqual([]);
 
     agentAnswer = () => ({ error: { code: "busy", message: "scenario x is running" } });
     expect(await start({})).toEqual({ error: { code: "agent-refused", message: "scenario x is running" } });
-    const refused = await testDb.db.scenarioRun.findFirst({ where: { status: "refused" }, select: { problem: true } });
+    const refused = await h.testDb.db.scenarioRun.findFirst({ where: { status: "refused" }, select: { problem: true } });
     expect(refused).toEqual({ problem: "scenario x is running" });
 
     // Malformed scenario events from the agent are counted, never stored.
-    const before = (await testDb.db.agent.findUniqueOrThrow({ where: { id: machine.agentId }, select: { malformedPayloads: true } })).malformedPayloads;
+    const before = (await h.testDb.db.agent.findUniqueOrThrow({ where: { id: h.machine.agentId }, select: { malformedPayloads: true } })).malformedPayloads;
     lab.emit(SCENARIO_EVENTS.event, { runId: "x", kind: "reboot" });
     lab.emit(SCENARIO_EVENTS.event, "not an object");
-    await expect.poll(async () => (await testDb.db.agent.findUniqueOrThrow({ where: { id: machine.agentId }, select: { malformedPayloads: true } })).malformedPayloads).toBe(before + 2);
+    await expect.poll(async () => (await h.testDb.db.agent.findUniqueOrThrow({ where: { id: h.machine.agentId }, select: { malformedPayloads: true } })).malformedPayloads).toBe(before + 2);
   });
 
   it("a run started for an exercise records the exercise as done, with the run as evidence, only when the exercise's check holds", async () => {
     const lab = await agent();
-    const browser = await viewer(owner.id);
-    await request(browser, LIVE_EVENTS.subscribe, { machineId: machine.agentId, historySeconds: 0 });
+    const browser = await viewer(h.owner.id);
+    await request(browser, LIVE_EVENTS.subscribe, { machineId: h.machine.agentId, historySeconds: 0 });
     const runFor = async (running: number) => {
-      const started = await request<{ runId: string }>(browser, LIVE_EVENTS.scenarioStart, { machineId: machine.agentId, scenarioId: "cpu-starvation", durationSeconds: 5, exerciseId: "2.2/watch-the-queue" });
+      const started = await request<{ runId: string }>(browser, LIVE_EVENTS.scenarioStart, { machineId: h.machine.agentId, scenarioId: "cpu-starvation", durationSeconds: 5, exerciseId: "2.2/watch-the-queue" });
       if (!("data" in started)) throw new Error(JSON.stringify(started));
       await sendBatch(lab, Date.now(), running);
       const final = new Promise<void>((resolve) => browser.on(LIVE_EVENTS.scenarioVerdict, (message: TLiveScenarioVerdict) => message.final && message.runId === started.data.runId && resolve()));
@@ -186,9 +121,9 @@ describe("scenario runs over /live and /agent", () => {
       return started.data.runId;
     };
     await runFor(3); // reproduced (above 2), but the exercise wants above 4
-    expect(await testDb.db.exerciseAttempt.count({ where: { userId: owner.id } })).toBe(0);
+    expect(await h.testDb.db.exerciseAttempt.count({ where: { userId: h.owner.id } })).toBe(0);
     const runId = await runFor(6);
-    const attempts = await testDb.db.exerciseAttempt.findMany({ where: { userId: owner.id }, select: { topicId: true, exerciseId: true, outcome: true, evidence: true } });
+    const attempts = await h.testDb.db.exerciseAttempt.findMany({ where: { userId: h.owner.id }, select: { topicId: true, exerciseId: true, outcome: true, evidence: true } });
     expect(attempts).toEqual([{ topicId: "2.2", exerciseId: "watch-the-queue", outcome: "DONE", evidence: { kind: "scenario-run", runId, note: "sched.procs_running peaked at 6 (the exercise checks above 4)" } }]);
   });
 });
