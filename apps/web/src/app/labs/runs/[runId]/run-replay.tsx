@@ -19,7 +19,7 @@ export function RunReplay({ samples, signalMetrics }: { samples: TSample[]; sign
   }, [samples]);
   const firstMs = samples[0]?.t ?? 0;
   const lastMs = samples[samples.length - 1]?.t ?? 0;
-  const seconds = Math.max(30, Math.ceil((lastMs - firstMs) / 1000) + 2);
+  const runSeconds = Math.round((lastMs - firstMs) / 1000);
   const firstResource = LAB_CHARTS.find((chart) => chart.lines(signalMetrics).length > 0)?.resource ?? "cpu";
   const [resource, setResource] = useState<TResource>(firstResource);
   const [cursorMs, setCursorMs] = useState(lastMs);
@@ -58,7 +58,7 @@ export function RunReplay({ samples, signalMetrics }: { samples: TSample[]; sign
         </button>
         <input type="range" className="grow" min={firstMs} max={lastMs} step={1000} value={cursorMs} onChange={(event) => setCursorMs(Number(event.target.value))} aria-label="Position in the run" />
         <span className="font-mono text-xs text-slate-600">
-          {formatClock(cursorMs)} ({Math.round((cursorMs - firstMs) / 1000)} of {seconds - 2} s)
+          {formatClock(cursorMs)} ({Math.round((cursorMs - firstMs) / 1000)} of {runSeconds} s)
         </span>
       </div>
       <div role="tablist" aria-label="Resources" className="flex flex-wrap gap-1 border-b border-slate-200">
