@@ -6,6 +6,7 @@ import type { TPhaseFigures, TPhaseResult } from "./run-phase";
 const TARGET_P99_MS = 100;
 const TARGET_P99_AT_AGENTS = 200;
 const TARGET_THROUGHPUT_SHARE = 0.7;
+const NOISY_OTHERS_PERCENT = 20; // of one core: more than background daemons use
 
 export interface TFleetResult {
   agentCount: number;
@@ -71,6 +72,10 @@ export function printLiveFanout(fleets: TFleetResult[], settings: { warmUpSecond
   const problems = fleets.flatMap((fleet) => [fleet.perflab, fleet.relay].flatMap((result) => (figuresOf(result)?.problems ?? []).map((problem) => `  ${fleet.agentCount} agents, ${result.kind}: ${problem}`)));
   if (problems.length > 0) console.log(`\nseen during the windows:\n${problems.join("\n")}`);
 
-  console.log("\ntargets (issue): ");
+  const others = fleets.flatMap((fleet) => [fleet.perflab, fleet.relay].map((result) => figuresOf(result)?.othersCpuPercent ?? 0));
+  const mostOthers = Math.max(0, ...others);
+  if (mostOthers > NOISY_OTHERS_PERCENT) console.log(`\nthe machine was not quiet: processes outside the benchmark used up to ${mostOthers.toFixed(0)} % of a core during a window (column "not ours"); those rows are pessimistic`);
+
+  console.log("\ntargets (issue):");
   printTargets(fleets);
 }
