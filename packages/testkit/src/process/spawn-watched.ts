@@ -13,8 +13,9 @@ export interface TWatchedProcess {
   stop: (signal?: NodeJS.Signals, timeoutMs?: number) => Promise<number>;
 }
 
-export function spawnWatched(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): TWatchedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+/** `ipc` opens Node's message channel to the child (child.send / process.on("message")), for benchmark workers. */
+export function spawnWatched(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; ipc?: boolean }): TWatchedProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"] });
   let output = "";
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
