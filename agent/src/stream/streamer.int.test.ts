@@ -24,12 +24,13 @@ describe("Streamer against a misbehaving server", () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  async function serverAnsweringBatchesWith(answer: (payload: Buffer) => unknown) {
+  async function serverAnsweringBatchesWith(answer: (payload: Buffer) => unknown, answerHello: (attempt: number) => unknown = () => ({ data: { agentId: "a", lastStoredSeq: 0 } })) {
     const httpServer = createServer();
     const io = new Server(httpServer);
     const received: Buffer[] = [];
     io.of(NAMESPACES.agent).on("connection", (socket) => {
-      socket.on(AGENT_EVENTS.hello, (_hello: unknown, ack: (response: unknown) => void) => ack({ data: { agentId: "a", lastStoredSeq: 0 } }));
+      let helloAttempts = 0;
+      socket.on(AGENT_EVENTS.hello, (_hello: unknown, ack: (response: unknown) => void) => ack(answerHello(++helloAttempts)));
       socket.on(AGENT_EVENTS.batch, (payload: Buffer, ack: (response: unknown) => void) => {
         received.push(payload);
         ack(answer(payload));
@@ -76,5 +77,16 @@ describe("Streamer against a misbehaving server", () => {
     streamer.notify(); // the next batch retries, oldest first
     await expect.poll(() => received.length).toBe(2);
     expect((JSON.parse(received[1]!.toString()) as TMetricBatch).seq).toBe(1);
+  });
+
+  it("asks again, with backoff, when the server could not store its hello, instead of staying connected and silent", async () => {
+    const { received, buffer, logs, streamer } = await serverAnsweringBatchesWith(
+      (payload) => ({ data: { seq: (JSON.parse(payload.toString()) as TMetricBatch).seq, stored: true } }),
+      (attempt) => (attempt < 3 ? { error: { code: "storage-failed", message: "The server could not store this; send it again later" } } : { data: { agentId: "a", lastStoredSeq: 0 } }),
+    );
+    buffer.push(encodeBatch(batch(1)));
+    streamer.notify();
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1); // after retries at 1 s and 2 s
+    expect(logs.filter((line) => line.includes("refused the hello"))).toHaveLength(2);
   });
 });

@@ -9,6 +9,11 @@ import {
 import type { Socket } from "socket.io-client";
 import type { BatchBuffer } from "./batch-buffer";
 
+/** The server's answer when it could not store a hello (agent-stream-handlers: AGENT_ERRORS.storageFailed). */
+const HELLO_RETRY_CODE = "storage-failed";
+const FIRST_HELLO_RETRY_MS = 1000;
+const MAX_HELLO_RETRY_MS = 30_000;
+
 /** Refusals that resending the same batch cannot fix: the batch is given up and counted. */
 const UNSENDABLE = new Set(["invalid-batch", "too-large"]);
 
@@ -40,6 +45,7 @@ export class Streamer {
   private isPumping = false;
   private refusedBatches = 0;
   private readonly ackTimeoutMs: number;
+  private helloRetryMs = FIRST_HELLO_RETRY_MS;
 
   constructor(private readonly options: TStreamerOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -66,8 +72,13 @@ export class Streamer {
       const answer = (await this.options.socket.timeout(this.ackTimeoutMs).emitWithAck(AGENT_EVENTS.hello, this.options.hello())) as TAck<THelloAck>;
       if ("error" in answer) {
         this.options.log(`the server refused the hello (${answer.error.code}: ${answer.error.message})`);
+        // The server could not store it (its database was busy): ask again rather than sit
+        // connected and silent. A hello it found invalid will not get better; that waits
+        // for the next reconnect.
+        if (answer.error.code === HELLO_RETRY_CODE && this.options.socket.connected) this.retryHelloLater();
         return;
       }
+      this.helloRetryMs = FIRST_HELLO_RETRY_MS;
       this.options.buffer.acknowledgeThrough(answer.data.lastStoredSeq);
       this.isHelloDone = true;
       void this.pump();
@@ -75,6 +86,14 @@ export class Streamer {
       this.options.log("no answer to hello; will retry after the next reconnect");
       this.options.socket.disconnect().connect();
     }
+  }
+
+  private retryHelloLater(): void {
+    const delay = this.helloRetryMs;
+    this.helloRetryMs = Math.min(this.helloRetryMs * 2, MAX_HELLO_RETRY_MS);
+    setTimeout(() => {
+      if (this.options.socket.connected && !this.isHelloDone) void this.introduce();
+    }, delay).unref();
   }
 
   private async pump(): Promise<void> {

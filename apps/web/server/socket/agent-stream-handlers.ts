@@ -14,8 +14,13 @@ export interface TAgentStreamStore {
   recordHello: (agentId: string, hello: TAgentHello) => Promise<{ lastStoredSeq: number }>;
   storeBatch: (agentId: string, streamId: string, batch: TMetricBatch) => Promise<{ stored: boolean }>;
   countMalformed: (agentId: string) => Promise<void>;
-  /** Called after a batch is stored (live fan-out subscribes here). */
-  onBatchStored?: (agentId: string, batch: TMetricBatch) => void;
+  /**
+   * Called as soon as a batch is valid, before it is stored (live fan-out subscribes here:
+   * viewers need not wait for the database, measured by bench:live). The agent's resend
+   * guarantee still rests on the acknowledgement, sent only after storing; a resend that
+   * reaches viewers twice carries the same read times and changes no chart or verdict.
+   */
+  onBatchAccepted?: (agentId: string, batch: TMetricBatch) => void;
 }
 
 export const AGENT_ERRORS = {
@@ -91,10 +96,10 @@ export function attachAgentStreamHandlers(socket: Socket, identity: TAgentIdenti
       if ("notJson" in received) return refuseMalformed(ack, AGENT_ERRORS.invalidBatch, `The batch bytes are not JSON: ${received.notJson}`.slice(0, 500));
       const batch = ZMetricBatch.safeParse(received.value);
       if (!batch.success) return refuseMalformed(ack, AGENT_ERRORS.invalidBatch, describeZodError(batch.error).slice(0, 500));
+      store.onBatchAccepted?.(identity.agentId, batch.data);
       const { stored } = await store.storeBatch(identity.agentId, streamId, batch.data);
       const response: TBatchAck = { seq: batch.data.seq, stored };
       ack(ackData(response));
-      if (stored) store.onBatchStored?.(identity.agentId, batch.data);
     }),
   );
 }

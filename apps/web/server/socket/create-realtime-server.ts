@@ -79,12 +79,13 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
 
   // Announced when something happens to the machine's agent, so it was seen just now.
   const announceState = (machineId: string, revoked = false) => live.to(machineRoom(machineId)).emit(LIVE_EVENTS.machineState, presence.state(machineId, { revoked, lastSeenMs: Date.now() }));
-  // Stored batches fan out to the machine's viewers as volatile messages: a viewer that
-  // cannot keep up skips some and resyncs from history, instead of queueing without bound.
+  // Valid batches fan out to the machine's viewers as volatile messages, without waiting
+  // for the database: a viewer that cannot keep up skips some and resyncs from history,
+  // instead of queueing without bound.
   const agentStream: TAgentStreamStore = {
     ...deps.agentStream,
-    onBatchStored: (agentId, batch) => {
-      deps.agentStream.onBatchStored?.(agentId, batch);
+    onBatchAccepted: (agentId, batch) => {
+      deps.agentStream.onBatchAccepted?.(agentId, batch);
       const message: TLiveSamples = { machineId: agentId, samples: batch.samples, sampling: batch.sampling };
       live.to(machineRoom(agentId)).volatile.emit(LIVE_EVENTS.samples, message);
       scenarios?.onSamples(agentId, batch.samples);

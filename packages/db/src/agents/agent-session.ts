@@ -45,15 +45,20 @@ export interface TBatchRecord {
   samples: { t: number }[];
 }
 
-/** Stores a batch once: a resend of a stored (stream, seq) is recognised and not stored again. */
-export async function storeAgentBatch(db: Db, agentId: string, batch: TBatchRecord, now = new Date()): Promise<{ stored: boolean }> {
+/**
+ * Stores a batch once: a resend of a stored (stream, seq) is recognised and not stored
+ * again. `touchLastSeen` also records the time as the agent's last contact; callers do it
+ * every half minute or so, not per batch (a second round trip and WAL flush per batch was
+ * a third of the store's cost in bench:live; online state lives in memory anyway).
+ */
+export async function storeAgentBatch(db: Db, agentId: string, batch: TBatchRecord, now = new Date(), touchLastSeen = true): Promise<{ stored: boolean }> {
   const times = batch.samples.map((sample) => sample.t);
   const compressed = gzipSync(Buffer.from(JSON.stringify(batch.samples)));
   const inserted = await db.$executeRaw`
     INSERT INTO agent_batches (agent_id, stream_id, seq, first_sample_at, last_sample_at, sample_count, samples, received_at)
     VALUES (${agentId}, ${batch.streamId}, ${batch.seq}, ${new Date(Math.min(...times))}, ${new Date(Math.max(...times))}, ${batch.samples.length}, ${compressed}, ${now})
     ON CONFLICT (agent_id, stream_id, seq) DO NOTHING`;
-  await db.agent.update({ where: { id: agentId }, data: { lastSeenAt: now } });
+  if (touchLastSeen) await db.agent.update({ where: { id: agentId }, data: { lastSeenAt: now } });
   return { stored: inserted === 1 };
 }
 
