@@ -48,7 +48,7 @@ function printTargets(fleets: TFleetResult[]): void {
 export function printLiveFanout(fleets: TFleetResult[], settings: { warmUpSeconds: number; measureSeconds: number; cores: number }): void {
   console.log(`\nlive fan-out: agents at 1 Hz, 2 viewers each, on loopback (${settings.measureSeconds} s measured after ${settings.warmUpSeconds} s warm-up; ${settings.cores} cores shared by everything)`);
   console.log("latency = viewer receive time − sample t (the agent's read time). At 1 Hz the agent sends each sample at once, one per batch,");
-  console.log("so it spans collect+encode → send → server → viewer; for perflab it includes validation and the PostgreSQL write the fan-out waits for.");
+  console.log("so it spans collect+encode → send → server → viewer; for perflab it includes authentication and validation (the PostgreSQL write runs beside the fan-out, before the acknowledgement).");
   console.log("CPU = % of one core used by the server process alone. samples/s = samples read during the window and delivered to a viewer");
   console.log("before it closed / offered (2 viewers × batches sent): a server that falls behind delivers old samples, which do not count.\n");
   console.log(`${"".padStart(7)} │ ${"perflab server (auth, validation, PostgreSQL)".padEnd(49)}│ ${"bare Socket.IO relay (ceiling)".padEnd(49)}│ perflab ÷ relay`);
@@ -58,7 +58,7 @@ export function printLiveFanout(fleets: TFleetResult[], settings: { warmUpSecond
     console.log(`${String(fleet.agentCount).padStart(7)} │ ${serverColumns(fleet.perflab)}│ ${serverColumns(fleet.relay)}│ ${ratioColumns(figuresOf(fleet.perflab), figuresOf(fleet.relay))}`);
   }
 
-  console.log("\nwhere it went (perflab | relay; CPU in % of one core; store = the PostgreSQL write each batch waits for before fan-out):");
+  console.log("\nwhere it went (perflab | relay; CPU in % of one core; store = the PostgreSQL write each batch waits for before its acknowledgement):");
   console.log(`${"agents".padStart(7)}  ${"batch".padStart(13)}  ${"store p50/p99 ms".padStart(16)}  ${"PostgreSQL %".padStart(12)}  ${"agent workers %".padStart(15)}  ${"viewer workers %".padStart(16)}  ${"not ours %".padStart(10)}  ${`machine busy (% of ${settings.cores} cores)`}`);
   for (const fleet of fleets) {
     const perflab = figuresOf(fleet.perflab);
