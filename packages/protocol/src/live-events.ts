@@ -66,7 +66,7 @@ export const ZMachineState = z.object({
 export type TMachineState = z.infer<typeof ZMachineState>;
 
 export const ZLiveSamples = z.object({ machineId: z.string(), samples: z.array(ZSample), sampling: ZSamplingState });
-/** One stored batch for its viewers; its sampling says whether the samples are high-resolution. */
+/** One batch for its viewers; its sampling says whether the samples are high-resolution. */
 export type TLiveSamples = { machineId: string; samples: TSample[]; sampling: TSamplingState };
 
 export interface TLiveSubscribeAck {

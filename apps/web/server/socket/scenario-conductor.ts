@@ -2,7 +2,7 @@
 // start a scenario: checked against the manifest the server knows, recorded, then sent to
 // the machine's agent by id (the agent checks again and runs only its own catalogue). The
 // agent's progress events are stored and passed to the machine's viewers; while the run
-// lasts, each stored batch updates a live verdict; when it ends, the final verdict is
+// lasts, each batch updates a live verdict; when it ends, the final verdict is
 // computed from the stored samples of the run's window (so a server restart mid-run loses
 // nothing) and kept with those samples as the run's recording.
 import {
@@ -126,7 +126,7 @@ export class ScenarioConductor {
     socket.on("disconnect", () => this.active.delete(agentId));
   }
 
-  /** Every stored batch of a machine: feeds the live verdict of its run, if one is going. */
+  /** Every valid batch of a machine: feeds the live verdict of its run, if one is going. */
   onSamples(agentId: string, samples: readonly TSample[]): void {
     const run = this.active.get(agentId);
     if (!run) return;
