@@ -41,6 +41,8 @@ export const ZExercise = z.strictObject({
   id: ZKebabId,
   title: z.string().min(1),
   scenario: ZKebabId.optional(),
+  /** One of the scenario's variants (its preset parameters), for exercises about a variant: the run starts with it. */
+  variant: ZKebabId.optional(),
   steps: z.array(z.string().min(1)).min(1, "needs at least one step"),
   expect: z.string().min(1),
   check: z

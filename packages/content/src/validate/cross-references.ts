@@ -24,6 +24,7 @@ export function checkCrossReferences({ sections, topics, scenarios, knownMetricI
   }
   const sectionsByNumber = new Map(sections.map((section) => [section.section, section]));
   const scenarioIds = new Set(scenarios.map((scenario) => scenario.id));
+  const scenariosById = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
 
   for (const topic of topics) {
     const section = sectionsByNumber.get(topic.section);
@@ -42,6 +43,13 @@ export function checkCrossReferences({ sections, topics, scenarios, knownMetricI
     for (const exercise of topic.exercises) {
       if (exercise.scenario && !topic.scenarios.includes(exercise.scenario)) {
         issues.push({ file: topic.file, line: exercise.scenarioLine, field: "exercise.scenario", message: `"${exercise.scenario}" is not in the front matter's scenarios` });
+      }
+      if (exercise.variant) {
+        const manifest = exercise.scenario ? scenariosById.get(exercise.scenario) : undefined;
+        if (!exercise.scenario) issues.push({ file: topic.file, line: exercise.scenarioLine, field: "exercise.variant", message: "a variant needs the exercise's scenario" });
+        else if (manifest && !(manifest.variants ?? []).some((variant) => variant.name === exercise.variant)) {
+          issues.push({ file: topic.file, line: exercise.scenarioLine, field: "exercise.variant", message: `"${exercise.variant}" is not a variant of ${exercise.scenario} (${(manifest.variants ?? []).map((variant) => variant.name).join(", ") || "it has none"})` });
+        }
       }
       if (exercise.check && !knownMetricIds.has(exercise.check.metric)) {
         issues.push({ file: topic.file, line: exercise.metricLine, field: "exercise.check.metric", message: `unknown metric "${exercise.check.metric}" (see the metric catalogue in packages/protocol)` });

@@ -29,11 +29,12 @@ function MachineState({ machine, isOnline }: { machine: TLabMachine; isOnline: b
   return <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">offline{machine.lastSeenAt ? ` · last seen ${dateFormat.format(machine.lastSeenAt)}` : ""}</span>;
 }
 
-export default async function LabsPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[]; exercise?: string | string[] }> }) {
-  const { scenario, exercise } = await searchParams;
+export default async function LabsPage({ searchParams }: { searchParams: Promise<{ scenario?: string | string[]; variant?: string | string[]; exercise?: string | string[] }> }) {
+  const { scenario, variant, exercise } = await searchParams;
   const scenarioId = typeof scenario === "string" && /^[a-z0-9-]{1,64}$/.test(scenario) ? scenario : null;
   const exerciseId = typeof exercise === "string" && /^[\w./-]{1,140}$/.test(exercise) ? exercise : null;
-  const runQuery = scenarioId ? `?scenario=${scenarioId}${exerciseId ? `&exercise=${encodeURIComponent(exerciseId)}` : ""}` : "";
+  const variantName = typeof variant === "string" && /^[a-z0-9-]{1,64}$/.test(variant) ? variant : null;
+  const runQuery = scenarioId ? `?scenario=${scenarioId}${variantName ? `&variant=${variantName}` : ""}${exerciseId ? `&exercise=${encodeURIComponent(exerciseId)}` : ""}` : "";
   const viewer = await requireUser(`/labs${runQuery}`);
   const machines = await listLabMachines(getDb(), viewer);
   const control = realtimeControl();

@@ -20,7 +20,7 @@ interface TLiveLabProps {
   machineId: string;
   cpuCount: number | null;
   scenarios: TMachineScenario[];
-  requested: { scenarioId: string; exerciseId: string | null } | null;
+  requested: { scenarioId: string; variant: string | null; exerciseId: string | null } | null;
 }
 
 export function LiveLab({ machineId, cpuCount, scenarios, requested }: TLiveLabProps) {

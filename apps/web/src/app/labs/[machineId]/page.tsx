@@ -40,10 +40,17 @@ function machineScenarios(machine: TLabMachine): TMachineScenario[] {
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export default async function LabMachinePage({ params, searchParams }: { params: Promise<{ machineId: string }>; searchParams: Promise<{ scenario?: string | string[]; exercise?: string | string[] }> }) {
+export default async function LabMachinePage({ params, searchParams }: { params: Promise<{ machineId: string }>; searchParams: Promise<{ scenario?: string | string[]; variant?: string | string[]; exercise?: string | string[] }> }) {
   const { machineId } = await params;
-  const { scenario, exercise } = await searchParams;
-  const requested = typeof scenario === "string" && ID_PATTERN.test(scenario) ? { scenarioId: scenario, exerciseId: typeof exercise === "string" && /^[\w./-]{1,140}$/.test(exercise) ? exercise : null } : null;
+  const { scenario, variant, exercise } = await searchParams;
+  const requested =
+    typeof scenario === "string" && ID_PATTERN.test(scenario)
+      ? {
+          scenarioId: scenario,
+          variant: typeof variant === "string" && ID_PATTERN.test(variant) ? variant : null,
+          exerciseId: typeof exercise === "string" && /^[\w./-]{1,140}$/.test(exercise) ? exercise : null,
+        }
+      : null;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(machineId)) notFound();
   const machine = await readMachine(machineId, `/labs/${machineId}`);
   const host = ZHostFacts.safeParse(machine.hostFacts);

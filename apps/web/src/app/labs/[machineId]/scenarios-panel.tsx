@@ -20,7 +20,7 @@ interface TScenariosPanelProps {
   scenarios: TMachineScenario[];
   live: Pick<TLiveMachine, "scenarioRun" | "startScenario" | "stopScenario" | "state">;
   /** Opened from a curriculum exercise: that scenario first, and the run counts as the exercise's evidence. */
-  requested: { scenarioId: string; exerciseId: string | null } | null;
+  requested: { scenarioId: string; variant: string | null; exerciseId: string | null } | null;
 }
 
 export function ScenariosPanel({ scenarios, live, requested }: TScenariosPanelProps) {
@@ -35,6 +35,7 @@ export function ScenariosPanel({ scenarios, live, requested }: TScenariosPanelPr
           <ScenarioCard
             key={scenario.manifest.id}
             scenario={scenario}
+            initialVariant={requested?.scenarioId === scenario.manifest.id ? requested.variant : null}
             highlighted={requested?.scenarioId === scenario.manifest.id}
             canStart={live.state?.online === true && !isRunning}
             onStart={(start) => live.startScenario({ scenarioId: scenario.manifest.id, ...start, ...(requested?.scenarioId === scenario.manifest.id && requested.exerciseId ? { exerciseId: requested.exerciseId } : {}) })}
@@ -47,10 +48,23 @@ export function ScenariosPanel({ scenarios, live, requested }: TScenariosPanelPr
 
 type TStart = { durationSeconds: number; parameters: Record<string, number> };
 
-function ScenarioCard({ scenario, highlighted, canStart, onStart }: { scenario: TMachineScenario; highlighted: boolean; canStart: boolean; onStart: (start: TStart) => Promise<{ data: unknown } | { error: { message: string } }> }) {
+interface TScenarioCardProps {
+  scenario: TMachineScenario;
+  /** The preset an exercise asked for, filled in from the start. */
+  initialVariant: string | null;
+  highlighted: boolean;
+  canStart: boolean;
+  onStart: (start: TStart) => Promise<{ data: unknown } | { error: { message: string } }>;
+}
+
+function ScenarioCard({ scenario, initialVariant, highlighted, canStart, onStart }: TScenarioCardProps) {
   const { manifest } = scenario;
   const defaults = () => Object.fromEntries(manifest.parameters.map((parameter) => [parameter.name, String(parameter.default)]));
-  const [values, setValues] = useState<Record<string, string>>(defaults);
+  const withVariant = (name: string | null) => {
+    const variant = (manifest.variants ?? []).find((candidate) => candidate.name === name);
+    return { ...defaults(), ...Object.fromEntries(Object.entries(variant?.parameters ?? {}).map(([parameter, value]) => [parameter, String(value)])) };
+  };
+  const [values, setValues] = useState<Record<string, string>>(() => withVariant(initialVariant));
   const [duration, setDuration] = useState(String(manifest.duration.default));
   const [error, setError] = useState<string | null>(null);
 
@@ -116,7 +130,7 @@ function ScenarioCard({ scenario, highlighted, canStart, onStart }: { scenario: 
               type="button"
               title={variant.title}
               className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
-              onClick={() => setValues({ ...defaults(), ...Object.fromEntries(Object.entries(variant.parameters).map(([name, value]) => [name, String(value)])) })}
+              onClick={() => setValues(withVariant(variant.name))}
             >
               Preset: {variant.name}
             </button>

@@ -25,6 +25,7 @@ export function ExerciseCard({ topicId, exercise, progress }: ExerciseCardProps)
             <Link href={`/labs?scenario=${exercise.scenario}`} className="underline">
               {exercise.scenario}
             </Link>
+            {exercise.variant ? ` (${exercise.variant} preset)` : null}
           </>
         ) : null}
       </p>
@@ -41,7 +42,7 @@ export function ExerciseCard({ topicId, exercise, progress }: ExerciseCardProps)
       ) : null}
       {exercise.scenario && progress ? (
         <Link
-          href={`/labs?scenario=${exercise.scenario}&exercise=${encodeURIComponent(`${topicId}/${exercise.id}`)}`}
+          href={`/labs?scenario=${exercise.scenario}${exercise.variant ? `&variant=${exercise.variant}` : ""}&exercise=${encodeURIComponent(`${topicId}/${exercise.id}`)}`}
           className="mt-3 inline-block rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800"
           data-testid="run-on-lab-machine"
         >
