@@ -51,7 +51,6 @@ DIRTY_BYTES=$((P_dirty_mb * 1048576))
 BACKGROUND_BYTES=$((DIRTY_BYTES / 2))
 SIZE_MB=$((4 * P_dirty_mb))
 [ "$SIZE_MB" -lt 1024 ] && SIZE_MB=1024
-MIN_FREE_MB=1024 # left free on the file system after the file, at least
 
 pl_require_root
 pl_require_cgroup memory
@@ -59,44 +58,18 @@ pl_require_tool fio "apt-get install fio"
 pl_require_tool timeout "apt-get install coreutils"
 pl_require_tool setsid "apt-get install util-linux"
 pl_require_path /proc/sys/vm/dirty_bytes "a Linux kernel with vm.dirty_bytes (2.6.29+)"
-if [ ! -d "$BASE" ] || [ ! -w "$BASE" ]; then
-  pl_progress missing requirement "$BASE" hint "a writable directory on a disk-backed file system (set PERFLAB_SCENARIO_TMPDIR)"
-  PL_MISSING=1
-else
-  fstype=$(stat -f -c %T "$BASE" 2>/dev/null)
-  case "$fstype" in
-    tmpfs | ramfs)
-      pl_progress missing requirement "$BASE on a disk" hint "$BASE is on $fstype, which has no writeback; set PERFLAB_SCENARIO_TMPDIR to a directory on a disk"
-      PL_MISSING=1
-      ;;
-  esac
-  read -r size_kb avail_kb < <(df -Pk "$BASE" | awk 'NR == 2 { print $2, $4 }')
-  reserve_mb=$((size_kb / 1024 / 20))
-  [ "$reserve_mb" -lt "$MIN_FREE_MB" ] && reserve_mb=$MIN_FREE_MB
-  if [ $((avail_kb / 1024 - SIZE_MB)) -lt "$reserve_mb" ]; then
-    pl_progress missing requirement "free space in $BASE" hint "the file needs $SIZE_MB MiB and $reserve_mb MiB must stay free, but only $((avail_kb / 1024)) MiB are available: free space, or lower --dirty-mb"
-    PL_MISSING=1
-  fi
-fi
+pl_require_disk_dir "$BASE" "which has no writeback" && pl_require_free_space "$BASE" "$SIZE_MB" "the file needs" --dirty-mb
 pl_requirements_met
 
-# Runs a command inside the cgroup: the shell moves itself in, then execs it.
-in_cgroup() { echo "echo \$\$ > $PL_CGROUP_DIR/cgroup.procs || exit 1; $1"; }
-# Waits for a pl_spawn'd process while staying responsive to INT/TERM.
-wait_for() { while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; }
 vmstat_values() { awk '$1 ~ /^(nr_dirtied|nr_written)$/ { printf "%s=%s ", $1, $2 }' /proc/vmstat; }
-psi_total() { sed -n "s/^$2 .*total=\([0-9]*\)$/\1/p" "/proc/pressure/$1" 2>/dev/null || echo 0; }
 dirty_sysctls() { echo "dirty_ratio $(cat /proc/sys/vm/dirty_ratio), dirty_bytes $(cat /proc/sys/vm/dirty_bytes), dirty_background_ratio $(cat /proc/sys/vm/dirty_background_ratio), dirty_background_bytes $(cat /proc/sys/vm/dirty_background_bytes)"; }
 
 pl_phase setup
 [ -r /proc/pressure/io ] || pl_note "no /proc/pressure (PSI needs 4.20+, CONFIG_PSI, psi=1): the stall share cannot be seen here, the other signals can"
 pl_cgroup memory "$CGROUP"
-pl_undo "rm -rf -- '$DIR'"
-mkdir -m 700 "$DIR" || pl_fail "cannot create $DIR"
+pl_temp_dir "$DIR"
 # O_DIRECT: the blocks are allocated and written without leaving dirty pages behind.
-pl_spawn timeout -s KILL 300 sh -c "$(in_cgroup "dd if=/dev/zero of='$FILE' bs=1M count=$SIZE_MB oflag=direct status=none 2>/dev/null || dd if=/dev/zero of='$FILE' bs=1M count=$SIZE_MB conv=fsync status=none")"
-wait_for "$PL_LAST_PID"
-[ "$(stat -c %s "$FILE" 2>/dev/null)" = $((SIZE_MB * 1048576)) ] || pl_fail "could not write $FILE"
+pl_write_file "$FILE" "$SIZE_MB"
 pl_note "file $FILE: $SIZE_MB MiB; writer in cgroup $PL_CGROUP_DIR (v$PL_CGROUP_VERSION, no limit)"
 
 echo "dirty limits before the run: $(dirty_sysctls)"
@@ -109,9 +82,9 @@ pl_sysctl vm.dirty_background_bytes "$BACKGROUND_BYTES"
 pl_sysctl vm.dirty_bytes "$DIRTY_BYTES"
 
 before_vmstat=$(vmstat_values)
-before_io=$(psi_total io some)
+before_io=$(pl_psi_total io some)
 started=$(date +%s%N)
-pl_spawn timeout -s KILL "$((DURATION + 5))" sh -c "$(in_cgroup "exec fio --name=perflab-dirty-writer --thread --numjobs=$P_writers --group_reporting --filename='$FILE' --size=$((SIZE_MB * 1048576 / P_writers / 4096 * 4096)) --offset_increment=$((SIZE_MB * 1048576 / P_writers / 4096 * 4096)) --rw=write:4k --bs=4k --ioengine=psync --invalidate=0 --time_based --runtime=$DURATION --eta=never")"
+pl_spawn timeout -s KILL "$((DURATION + 5))" sh -c "$(pl_in_cgroup "exec fio --name=perflab-dirty-writer --thread --numjobs=$P_writers --group_reporting --filename='$FILE' --size=$((SIZE_MB * 1048576 / P_writers / 4096 * 4096)) --offset_increment=$((SIZE_MB * 1048576 / P_writers / 4096 * 4096)) --rw=write:4k --bs=4k --ioengine=psync --invalidate=0 --time_based --runtime=$DURATION --eta=never")"
 fio_pid=$PL_LAST_PID
 pl_note "$P_writers buffered writer(s) overwrite every other 4 KiB block of $FILE; background writeback from $((BACKGROUND_BYTES / 1048576)) MiB dirty, writers throttled towards $P_dirty_mb MiB: watch Dirty and Writeback in /proc/meminfo, procs_blocked in /proc/stat, 'some' in /proc/pressure/io"
 pl_hold
@@ -120,4 +93,4 @@ for _ in $(seq 1 50); do kill -0 "$fio_pid" 2>/dev/null || break; sleep 0.1; don
 elapsed_us=$((($(date +%s%N) - started) / 1000))
 echo "system-wide during the run: before: $before_vmstat"
 echo "                            after:  $(vmstat_values)"
-echo "PSI io some $((($(psi_total io some) - before_io) * 100 / elapsed_us)) % of the run (all tasks on the machine)"
+echo "PSI io some $((($(pl_psi_total io some) - before_io) * 100 / elapsed_us)) % of the run (all tasks on the machine)"

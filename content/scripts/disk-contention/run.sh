@@ -35,7 +35,6 @@ pl_main "$@"
 
 BASE=${PERFLAB_SCENARIO_TMPDIR:-/var/tmp}
 DIR=$BASE/plb-disk-contention.$$
-MIN_FREE_MB=1024 # left free after the files, at least (and 5 % of the file system)
 
 pl_require_tool fio "apt-get install fio"
 pl_require_tool findmnt "apt-get install util-linux"
@@ -62,20 +61,12 @@ if [ -d "$BASE" ]; then
     pl_progress missing requirement "$BASE on a block device" hint "$BASE is on '${source_dev:-?}' ($(findmnt -no FSTYPE --target "$BASE" 2>/dev/null | head -1)); set PERFLAB_SCENARIO_TMPDIR to a directory on a disk"
     PL_MISSING=1
   fi
-  need_mb=$((P_size_mb * (1 + P_writer)))
-  read -r size_kb avail_kb < <(df -Pk "$BASE" | awk 'NR == 2 { print $2, $4 }')
-  reserve_mb=$((size_kb / 1024 / 20))
-  [ "$reserve_mb" -lt "$MIN_FREE_MB" ] && reserve_mb=$MIN_FREE_MB
-  if [ $((avail_kb / 1024 - need_mb)) -lt "$reserve_mb" ]; then
-    pl_progress missing requirement "free space in $BASE" hint "the files need $need_mb MiB and $reserve_mb MiB must stay free, but only $((avail_kb / 1024)) MiB are available: free space, or lower --size-mb"
-    PL_MISSING=1
-  fi
+  pl_require_free_space "$BASE" $((P_size_mb * (1 + P_writer))) "the files need" --size-mb
 fi
 pl_requirements_met
 
 pl_phase setup
-pl_undo "rm -rf -- '$DIR'"
-mkdir -m 700 "$DIR" || pl_fail "cannot create $DIR"
+pl_temp_dir "$DIR"
 pl_note "files in $DIR, on ${source_dev} (device ${device:-unknown} in /proc/diskstats)"
 
 # --thread: jobs as threads of one fio process. Forked fio jobs call setsid(), so they would
@@ -88,8 +79,7 @@ writer_job=(--name=writer --filename=writer.dat --size="${P_size_mb}m" --rw=writ
 
 # Write the random job's file once, so its reads hit the device (fio lays it out).
 pl_spawn timeout -s KILL 300 fio "${common[@]}" --create_only=1 "${random_job[@]}" --numjobs=1 >/dev/null
-layout=$PL_LAST_PID
-while kill -0 "$layout" 2>/dev/null; do sleep 0.2; done
+pl_wait "$PL_LAST_PID"
 [ "$(stat -c %s "$DIR/random.dat" 2>/dev/null)" = $((P_size_mb * 1048576)) ] || pl_fail "fio could not lay out $DIR/random.dat"
 
 fio_jobs=("${random_job[@]}")

@@ -62,8 +62,7 @@ if [ "$P_ipi_pairs" -gt 0 ]; then
   else
     other_cpu=${cpus[0]}
     fifo_dir=${TMPDIR:-/tmp}/plb-irq-storm.$$
-    pl_undo "rm -rf -- '$fifo_dir'"
-    mkdir -m 700 "$fifo_dir" || pl_fail "cannot create $fifo_dir"
+    pl_temp_dir "$fifo_dir"
     for pair in $(seq 1 "$P_ipi_pairs"); do
       mkfifo "$fifo_dir/ping$pair" "$fifo_dir/pong$pair" || pl_fail "cannot create fifos in $fifo_dir"
       # One byte circulates: the echo side relays ping to pong, the other side injects the

@@ -126,6 +126,41 @@ pl_require_path() { # path "what provides it"
   pl_progress missing requirement "$1" hint "$2"
   PL_MISSING=1
 }
+# pl_require_disk_dir DIR "why tmpfs will not do": DIR must be a writable directory on a
+# file system backed by a disk; tmpfs and ramfs are reported with the reason given (a
+# clause: "which has no writeback"). Returns 1 when DIR is missing or not writable, so the
+# caller can skip the checks that look inside it (pl_require_free_space).
+pl_require_disk_dir() {
+  if [ ! -d "$1" ] || [ ! -w "$1" ]; then
+    pl_progress missing requirement "$1" hint "a writable directory on a disk-backed file system (set PERFLAB_SCENARIO_TMPDIR)"
+    PL_MISSING=1
+    return 1
+  fi
+  local fstype
+  fstype=$(stat -f -c %T "$1" 2>/dev/null)
+  case "$fstype" in
+    tmpfs | ramfs)
+      pl_progress missing requirement "$1 on a disk" hint "$1 is on $fstype, $2; set PERFLAB_SCENARIO_TMPDIR to a directory on a disk"
+      PL_MISSING=1
+      ;;
+  esac
+  return 0
+}
+
+# pl_require_free_space DIR MIB "the file needs" --parameter: room in DIR's file system for
+# MIB MiB of the run's files, with 5 % of the file system, and at least 1 GiB, still free
+# after them: a scenario must never be what fills a disk. The hint reads "<the file needs>
+# MIB MiB and ... : free space, or lower --parameter".
+pl_require_free_space() {
+  local size_kb avail_kb reserve_mb
+  read -r size_kb avail_kb < <(df -Pk "$1" | awk 'NR == 2 { print $2, $4 }')
+  reserve_mb=$((size_kb / 1024 / 20))
+  [ "$reserve_mb" -lt 1024 ] && reserve_mb=1024
+  [ $((avail_kb / 1024 - $2)) -ge "$reserve_mb" ] && return 0
+  pl_progress missing requirement "free space in $1" hint "$3 $2 MiB and $reserve_mb MiB must stay free, but only $((avail_kb / 1024)) MiB are available: free space, or lower $4"
+  PL_MISSING=1
+}
+
 pl_requirements_met() {
   if [ "$PL_MISSING" -ne 0 ]; then
     echo "$SCENARIO_ID: requirements missing (see above); nothing was changed" >&2
@@ -182,7 +217,7 @@ pl_cleanup() {
 # Kills every process this run started (the workload runs in its own process group).
 # (A process's pid is only known once it runs; its undo is logged right after.)
 pl_spawn() { # command...: runs in the background in its own process group, killed with its children on cleanup
-  setsid "$@" &
+  setsid "$@" 9>&- &
   local pid=$!
   disown "$pid" # no "Killed" notice from bash when cleanup kills it
   pl_undo "kill -KILL -- -$pid 2>/dev/null; kill -KILL $pid 2>/dev/null; true"
@@ -224,6 +259,80 @@ pl_netns() { # name: a private network namespace, deleted on cleanup (with its v
   ip netns add "$1" || pl_fail "cannot create network namespace $1"
 }
 
+# pl_free_subnet FIRST: a /30 for a veth pair in 198.18.0.0/15 (RFC 2544 benchmarking range,
+# never a real network) that no address or route of the host namespace uses yet:
+# 198.18.N.0/30 for the first free N from FIRST to FIRST + 31. Each scenario starts at a
+# FIRST of its own, so that runs of different scenarios set up at the same moment do not
+# pick the same one. Sets PL_HOST_ADDR (.1, the host end) and PL_PEER_ADDR (.2, the
+# namespace's end); fails if all 32 are taken.
+pl_free_subnet() {
+  local n
+  for n in $(seq "$1" $(($1 + 31))); do
+    ip -4 -o addr show | grep -q " 198\.18\.$n\." && continue
+    ip -4 route show match "198.18.$n.1" | grep -qv '^default' && continue
+    PL_HOST_ADDR=198.18.$n.1
+    PL_PEER_ADDR=198.18.$n.2
+    return 0
+  done
+  pl_fail "no free /30 in 198.18.$1.0-198.18.$(($1 + 31)).0 in the host namespace"
+}
+
+# pl_veth_pair HOST_IF PEER_IF NETNS [HOST_ADDR PEER_ADDR]: a private network namespace
+# (pl_netns) joined to the host namespace by a veth pair. HOST_IF stays in the host
+# namespace, where the agent sees it (/proc/net/dev and /proc/net/snmp are per namespace);
+# PEER_IF goes into NETNS. With the addresses, both ends get theirs (/30) and come up, and
+# so does NETNS's loopback; without them the caller configures both ends itself.
+# The names are the scenario's own, so anything by these names is a leftover of an earlier
+# run and is deleted first. Deleting the namespace deletes PEER_IF and with it the pair;
+# HOST_IF has an undo of its own all the same, logged before the pair exists.
+pl_veth_pair() {
+  local host_if=$1 peer_if=$2 ns=$3
+  ip netns del "$ns" 2>/dev/null
+  ip link del "$host_if" 2>/dev/null
+  pl_netns "$ns"
+  pl_undo "ip link del $host_if"
+  ip link add "$host_if" type veth peer name "$peer_if" netns "$ns" || pl_fail "cannot create the veth pair $host_if/$peer_if"
+  [ $# -ge 5 ] || return 0
+  ip addr add "$4/30" dev "$host_if" && ip link set "$host_if" up || pl_fail "cannot configure $host_if"
+  ip -n "$ns" link set lo up && ip -n "$ns" addr add "$5/30" dev "$peer_if" && ip -n "$ns" link set "$peer_if" up || pl_fail "cannot configure $peer_if in $ns"
+}
+
+# pl_netdev_counter IF N: the Nth counter of IF in this (the host) namespace's /proc/net/dev:
+# 1-8 receive (bytes, packets, errs, drop, fifo, frame, compressed, multicast), 9-16 transmit
+# (bytes, packets, errs, drop, fifo, colls, carrier, compressed).
+pl_netdev_counter() {
+  awk -v dev="$1" -v n="$2" '{ split($0, part, ":"); name = part[1]; gsub(/ /, "", name); if (name == dev) { split(part[2], value, " "); print value[n] } }' /proc/net/dev
+}
+
+# pl_spawn_tcp_server HOST_ADDR PEER_ADDR COMMAND...: pl_spawn for a TCP server in the host
+# namespace, bound to HOST_ADDR (a pl_veth_pair end) and talking to PEER_ADDR, that leaves
+# nothing of its connections in the host namespace. Cleanup (the undo log runs backwards)
+# first stops whatever the scenario spawned after the server (its clients), waits up to 1 s
+# for the server to see their resets and close its ends, stops the server, aborts any socket
+# still left on HOST_ADDR (so no FIN-WAIT or TIME-WAIT socket outlives the run) and forgets
+# the TCP metrics the host cached for PEER_ADDR.
+pl_spawn_tcp_server() {
+  local host_addr=$1 peer_addr=$2
+  shift 2
+  pl_undo "ip tcp_metrics delete $peer_addr >/dev/null 2>&1; true"
+  pl_undo "ss -K -tn src $host_addr >/dev/null 2>&1; true"
+  pl_spawn "$@"
+  pl_undo "for _ in 1 2 3 4 5 6 7 8 9 10; do ss -Htn state connected src $host_addr | grep -q . || break; sleep 0.1; done"
+}
+
+# pl_wait_listening tcp|udp ADDR PORT: waits up to 5 s for a socket of this (the host)
+# namespace listening on ADDR:PORT, so the first packets do not arrive before the server;
+# returns 1 if none is there by then (the caller says what did not start).
+pl_wait_listening() {
+  local flags=-Hltn
+  [ "$1" = udp ] && flags=-Hlun
+  for _ in $(seq 1 50); do
+    ss "$flags" "src $2 and sport = :$3" 2>/dev/null | grep -q . && return 0
+    sleep 0.1
+  done
+  ss "$flags" "src $2 and sport = :$3" 2>/dev/null | grep -q .
+}
+
 # Sleeps for the run's duration while the workload runs; returns early when TERM arrives.
 pl_hold() {
   pl_phase running
@@ -249,6 +358,13 @@ pl_main() {
     return 0
   fi
   [ -z "$owner" ] || pl_fail "another run of $SCENARIO_ID is in progress (pid $owner); stop it first"
+  # Machine-wide, whatever undo directory a run uses (an agent's, a shell's, a test's): two
+  # runs of one scenario would share its namespace, interface and cgroup names and undo
+  # each other's changes. Workloads started with pl_spawn do not inherit the lock.
+  local lock_dir=/run/lock
+  [ -w "$lock_dir" ] || lock_dir=${TMPDIR:-/tmp}
+  exec 9>>"$lock_dir/perflab-scenario-$SCENARIO_ID.lock"
+  ! command -v flock >/dev/null 2>&1 || flock -n 9 || pl_fail "another run of $SCENARIO_ID is in progress on this machine; wait for it or stop it first"
   trap 'pl_cleanup; exit 130' INT
   trap 'pl_cleanup; exit 143' TERM
   trap 'status=$?; pl_cleanup; [ $status -eq 0 ] && pl_phase done; exit $status' EXIT
@@ -278,6 +394,40 @@ pl_cgroup() {
   fi
   pl_undo "for pid in \$(cat $PL_CGROUP_DIR/cgroup.procs 2>/dev/null); do kill -KILL \$pid; done; for _ in 1 2 3 4 5 6 7 8 9 10; do rmdir $PL_CGROUP_DIR 2>/dev/null && break; sleep 0.1; done"
   mkdir -p "$PL_CGROUP_DIR" || pl_fail "cannot create cgroup $PL_CGROUP_DIR"
+}
+
+# pl_in_cgroup COMMAND: prints a shell command line that moves its own shell into the
+# cgroup of pl_cgroup (PL_CGROUP_DIR), then runs COMMAND there, for `sh -c`: so that the
+# workload and everything it starts is charged to that cgroup from its first page.
+pl_in_cgroup() { echo "echo \$\$ > $PL_CGROUP_DIR/cgroup.procs || exit 1; $1"; }
+
+# pl_wait PID: waits for a pl_spawn'd process to end. (bash's wait cannot wait for it after
+# pl_spawn disowned it, and a short sleep in a loop keeps INT/TERM handled within 0.2 s.)
+pl_wait() { while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; }
+
+# pl_psi_total RESOURCE some|full: the total stall time in microseconds from
+# /proc/pressure/RESOURCE (cpu, memory, io), or 0 on a kernel without PSI.
+pl_psi_total() { sed -n "s/^$2 .*total=\([0-9]*\)$/\1/p" "/proc/pressure/$1" 2>/dev/null || echo 0; }
+
+# pl_temp_dir DIR: a private directory (0700) for the run's own files, removed with all it
+# holds on cleanup. DIR must not exist yet: a name with the run's pid in it ($$) is the run's
+# own, and mkdir refuses anything already there (a symlink planted under that name too).
+pl_temp_dir() {
+  pl_undo "rm -rf -- '$1'"
+  mkdir -m 700 "$1" || pl_fail "cannot create $1"
+}
+
+# pl_write_file FILE MIB: writes MIB MiB of zeros to FILE from inside the cgroup of
+# pl_cgroup (call it first) and waits for it, so that the blocks exist on disk before the
+# run. O_DIRECT: the data goes to the disk without entering the page cache (no dirty pages
+# left over, nothing charged to anybody's cgroup). Where O_DIRECT is not supported, a
+# buffered write, fsync, and dropping this one file's cache do the same. Fails the run if
+# FILE does not end up MIB MiB long. (Put FILE in a pl_temp_dir: that removes it.)
+pl_write_file() {
+  local file=$1 mib=$2
+  pl_spawn timeout -s KILL 300 sh -c "$(pl_in_cgroup "dd if=/dev/zero of='$file' bs=1M count=$mib oflag=direct status=none 2>/dev/null || { dd if=/dev/zero of='$file' bs=1M count=$mib conv=fsync status=none && dd if='$file' iflag=nocache count=0 status=none; }")"
+  pl_wait "$PL_LAST_PID"
+  [ "$(stat -c %s "$file" 2>/dev/null)" = $((mib * 1048576)) ] || pl_fail "could not write $file"
 }
 
 pl_require_cgroup() { # controller

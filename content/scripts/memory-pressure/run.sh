@@ -52,7 +52,6 @@ DIR=$BASE/plb-memory-pressure.$$
 FILE=$DIR/workingset.dat
 LIMIT_MB=$P_limit_mb
 SIZE_MB=$((2 * P_limit_mb)) # the file (modes 0/1) or the anonymous allocation (mode 2)
-MIN_FREE_MB=1024            # left free on the file system after the file, at least
 
 check_all=${CHECK_ONLY:-0} # --check-only: check what every mode needs
 pl_require_root
@@ -70,36 +69,11 @@ if [ "${avail_mb:-0}" -lt $((2 * LIMIT_MB + 512)) ]; then
 fi
 # Modes 0 and 1 need a file of twice the limit on a disk-backed file system.
 if [ "$P_mode" -ne 2 ] || [ "$check_all" -eq 1 ]; then
-  if [ ! -d "$BASE" ] || [ ! -w "$BASE" ]; then
-    pl_progress missing requirement "$BASE" hint "a writable directory on a disk-backed file system (set PERFLAB_SCENARIO_TMPDIR)"
-    PL_MISSING=1
-  else
-    fstype=$(stat -f -c %T "$BASE" 2>/dev/null)
-    case "$fstype" in
-      tmpfs | ramfs)
-        pl_progress missing requirement "$BASE on a disk" hint "$BASE is on $fstype, whose pages cannot be reclaimed without swap; set PERFLAB_SCENARIO_TMPDIR to a directory on a disk"
-        PL_MISSING=1
-        ;;
-    esac
-    read -r size_kb avail_kb < <(df -Pk "$BASE" | awk 'NR == 2 { print $2, $4 }')
-    reserve_mb=$((size_kb / 1024 / 20))
-    [ "$reserve_mb" -lt "$MIN_FREE_MB" ] && reserve_mb=$MIN_FREE_MB
-    if [ $((avail_kb / 1024 - SIZE_MB)) -lt "$reserve_mb" ]; then
-      pl_progress missing requirement "free space in $BASE" hint "the file needs $SIZE_MB MiB and $reserve_mb MiB must stay free, but only $((avail_kb / 1024)) MiB are available: free space, or lower --limit-mb"
-      PL_MISSING=1
-    fi
-  fi
+  pl_require_disk_dir "$BASE" "whose pages cannot be reclaimed without swap" && pl_require_free_space "$BASE" "$SIZE_MB" "the file needs" --limit-mb
 fi
 pl_requirements_met
 
-# Runs a command inside the cgroup: the shell moves itself in, then execs it.
-in_cgroup() { echo "echo \$\$ > $PL_CGROUP_DIR/cgroup.procs || exit 1; $1"; }
-
-# Waits for a pl_spawn'd process while staying responsive to INT/TERM.
-wait_for() { while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; }
-
 vmstat_values() { awk '$1 ~ /^(pgscan_file|pgsteal_file|pgmajfault|oom_kill|workingset_refault_file)$/ { printf "%s=%s ", $1, $2 }' /proc/vmstat; }
-psi_total() { sed -n "s/^$2 .*total=\([0-9]*\)$/\1/p" "/proc/pressure/$1" 2>/dev/null || echo 0; }
 
 # What the cgroup itself counted, for the learner.
 cgroup_summary() {
@@ -129,39 +103,35 @@ fi
 pl_note "cgroup $PL_CGROUP_DIR (v$PL_CGROUP_VERSION) limited to $LIMIT_MB MiB"
 
 if [ "$P_mode" -ne 2 ]; then
-  pl_undo "rm -rf -- '$DIR'"
-  mkdir -m 700 "$DIR" || pl_fail "cannot create $DIR"
-  # O_DIRECT: the data goes to the disk without entering the page cache. Where O_DIRECT is
-  # not supported, a buffered write, fsync, and dropping this one file's cache do the same.
-  pl_spawn timeout -s KILL 300 sh -c "$(in_cgroup "dd if=/dev/zero of='$FILE' bs=1M count=$SIZE_MB oflag=direct status=none 2>/dev/null || { dd if=/dev/zero of='$FILE' bs=1M count=$SIZE_MB conv=fsync status=none && dd if='$FILE' iflag=nocache count=0 status=none; }")"
-  wait_for "$PL_LAST_PID"
-  [ "$(stat -c %s "$FILE" 2>/dev/null)" = $((SIZE_MB * 1048576)) ] || pl_fail "could not write $FILE"
+  pl_temp_dir "$DIR"
+  # Written with O_DIRECT: nothing is in the page cache yet, nor charged to any cgroup.
+  pl_write_file "$FILE" "$SIZE_MB"
   # One pass from inside the cgroup fills its page cache up to the limit, so reclaim (and
   # faults on evicted pages) start with the first second of the run, whatever the size.
-  pl_spawn timeout -s KILL 300 sh -c "$(in_cgroup "exec cat '$FILE'")" >/dev/null
-  wait_for "$PL_LAST_PID"
+  pl_spawn timeout -s KILL 300 sh -c "$(pl_in_cgroup "exec cat '$FILE'")" >/dev/null
+  pl_wait "$PL_LAST_PID"
   pl_note "file $FILE: $SIZE_MB MiB, twice the cgroup's limit; the cgroup's page cache is full"
 fi
 
 bound=$((DURATION + 5)) # timeout -s KILL: nothing outlives the run even without cleanup
 before_vmstat=$(vmstat_values)
-before_memory=$(psi_total memory some)
-before_io=$(psi_total io some)
+before_memory=$(pl_psi_total memory some)
+before_io=$(pl_psi_total io some)
 started=$(date +%s%N)
 case "$P_mode" in
   0)
     for _ in $(seq 1 "$P_jobs"); do
-      pl_spawn timeout -s KILL "$bound" sh -c "$(in_cgroup "while cat '$FILE' > /dev/null; do :; done")"
+      pl_spawn timeout -s KILL "$bound" sh -c "$(pl_in_cgroup "while cat '$FILE' > /dev/null; do :; done")"
     done
     pl_note "$P_jobs readers stream $SIZE_MB MiB through a $LIMIT_MB MiB cgroup: watch pgscan_file/pgsteal_file and workingset_refault_file in /proc/vmstat, and 'some' in /proc/pressure/memory"
     ;;
   1)
-    pl_spawn timeout -s KILL "$bound" sh -c "$(in_cgroup "exec fio --name=perflab-majfault --thread --numjobs=$P_jobs --group_reporting --filename='$FILE' --size=${SIZE_MB}m --ioengine=mmap --rw=randread --bs=4k --invalidate=0 --time_based --runtime=$DURATION --eta=never")"
+    pl_spawn timeout -s KILL "$bound" sh -c "$(pl_in_cgroup "exec fio --name=perflab-majfault --thread --numjobs=$P_jobs --group_reporting --filename='$FILE' --size=${SIZE_MB}m --ioengine=mmap --rw=randread --bs=4k --invalidate=0 --time_based --runtime=$DURATION --eta=never")"
     fio_pid=$PL_LAST_PID
     pl_note "$P_jobs fio threads read random 4 KiB pages of a $SIZE_MB MiB mmap in a $LIMIT_MB MiB cgroup: watch pgmajfault in /proc/vmstat, and 'some' in /proc/pressure/io"
     ;;
   2)
-    pl_spawn timeout -s KILL "$bound" sh -c "$(in_cgroup "cd /; while :; do stress-ng --vm 1 --vm-bytes ${SIZE_MB}m --vm-keep --oomable --timeout $((DURATION + 2))s > /dev/null 2>&1; sleep 1; done")"
+    pl_spawn timeout -s KILL "$bound" sh -c "$(pl_in_cgroup "cd /; while :; do stress-ng --vm 1 --vm-bytes ${SIZE_MB}m --vm-keep --oomable --timeout $((DURATION + 2))s > /dev/null 2>&1; sleep 1; done")"
     pl_note "an allocator of $SIZE_MB MiB in a $LIMIT_MB MiB cgroup, restarted 1 s after each kill: watch oom_kill in /proc/vmstat and dmesg"
     ;;
 esac
@@ -173,5 +143,5 @@ fi
 elapsed_us=$((($(date +%s%N) - started) / 1000))
 echo "system-wide during the run: before: $before_vmstat"
 echo "                            after:  $(vmstat_values)"
-echo "PSI memory some $((($(psi_total memory some) - before_memory) * 100 / elapsed_us)) %, io some $((($(psi_total io some) - before_io) * 100 / elapsed_us)) % of the run (all tasks on the machine)"
+echo "PSI memory some $((($(pl_psi_total memory some) - before_memory) * 100 / elapsed_us)) %, io some $((($(pl_psi_total io some) - before_io) * 100 / elapsed_us)) % of the run (all tasks on the machine)"
 cgroup_summary

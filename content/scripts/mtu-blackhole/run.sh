@@ -48,40 +48,19 @@ pl_require_tool tc "apt-get install iproute2"
 pl_require_tool python3 "apt-get install python3"
 pl_requirements_met
 
-# A free /30 in 198.18.0.0/15 (RFC 2544 benchmarking range) not used by the host namespace.
-pick_subnet() { # first third octet to try
-  local n
-  for n in $(seq "$1" $(($1 + 31))); do
-    ip -4 -o addr show | grep -q " 198\.18\.$n\." && continue
-    ip -4 route show match "198.18.$n.1" | grep -qv '^default' && continue
-    echo "$n"
-    return 0
-  done
-  return 1
-}
-
 # Host-namespace counters for the summary.
-netdev_field() { # N: the Nth counter of $HOST_IF in /proc/net/dev (1 = rx bytes)
-  awk -v dev="$HOST_IF" -v n="$1" '{ split($0, part, ":"); name = part[1]; gsub(/ /, "", name); if (name == dev) { split(part[2], value, " "); print value[n] } }' /proc/net/dev
-}
-tx_dropped() { netdev_field 12; }
+tx_dropped() { pl_netdev_counter "$HOST_IF" 12; }
 snmp_value() { # section field, from /proc/net/snmp or /proc/net/netstat
   awk -v section="$1:" -v field="$2" '$1 == section { if (!(section in seen)) { col = 0; for (i = 2; i <= NF; i++) if ($i == field) col = i; seen[section] = 1 } else if (col) print $col }' /proc/net/snmp /proc/net/netstat
 }
 
 pl_phase setup
-net=$(pick_subnet 125) || pl_fail "no free /30 in 198.18.125.0-198.18.156.0 in the host namespace"
-HOST_ADDR=198.18.$net.1
-PEER_ADDR=198.18.$net.2
+pl_free_subnet 125
+HOST_ADDR=$PL_HOST_ADDR PEER_ADDR=$PL_PEER_ADDR
 tmp=$(mktemp -d /tmp/plb-mtu-blackhole.XXXXXX) || pl_fail "cannot create a temporary directory"
 pl_undo "rm -rf $tmp"
 
-# Names are this scenario's own: anything by these names is a leftover of an earlier run.
-ip netns del "$NS" 2>/dev/null
-ip link del "$HOST_IF" 2>/dev/null
-pl_netns "$NS"
-pl_undo "ip link del $HOST_IF"
-ip link add "$HOST_IF" type veth peer name "$PEER_IF" netns "$NS" || pl_fail "cannot create the veth pair $HOST_IF/$PEER_IF"
+pl_veth_pair "$HOST_IF" "$PEER_IF" "$NS" # the ends are configured below, the host end first
 ip link set "$HOST_IF" gso_max_segs 1 || pl_fail "cannot limit $HOST_IF to one segment per packet (ip link set ... gso_max_segs needs iproute2 4.16+)"
 # A queue on the host end, so that veth's refusal is a silent loss and not local congestion.
 tc qdisc add dev "$HOST_IF" root pfifo_fast || pl_fail "cannot add a pfifo_fast qdisc to $HOST_IF"
@@ -170,18 +149,8 @@ while time.monotonic() < end:
 EOF
 
 bound=$((DURATION + 5))
-# Cleanup order (the undo log runs backwards): stop the clients, let the server see their
-# resets, stop the server, abort any socket still left on the host address, and forget the
-# TCP metrics the host cached for the client's address.
-pl_undo "ip tcp_metrics delete $PEER_ADDR >/dev/null 2>&1; true"
-pl_undo "ss -K -tn src $HOST_ADDR >/dev/null 2>&1; true"
-pl_spawn timeout -s KILL "$bound" python3 "$tmp/server.py" "$HOST_ADDR" "$PORT" "$BODY"
-pl_undo "for _ in 1 2 3 4 5 6 7 8 9 10; do ss -Htn state connected src $HOST_ADDR | grep -q . || break; sleep 0.1; done"
-for _ in $(seq 1 50); do
-  ss -Hltn "src $HOST_ADDR and sport = :$PORT" 2>/dev/null | grep -q . && break
-  sleep 0.1
-done
-ss -Hltn "src $HOST_ADDR and sport = :$PORT" 2>/dev/null | grep -q . || pl_fail "the server did not start"
+pl_spawn_tcp_server "$HOST_ADDR" "$PEER_ADDR" timeout -s KILL "$bound" python3 "$tmp/server.py" "$HOST_ADDR" "$PORT" "$BODY"
+pl_wait_listening tcp "$HOST_ADDR" "$PORT" || pl_fail "the server did not start"
 
 # The agent's first sample of a new interface only sets its baseline: give it a second to
 # see plb-mtu-h before the first download.

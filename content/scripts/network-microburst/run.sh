@@ -39,40 +39,17 @@ pl_require_tool ss "apt-get install iproute2"
 pl_require_tool python3 "apt-get install python3"
 pl_requirements_met
 
-# A free /30 in 198.18.0.0/15 (RFC 2544 benchmarking range) not used by the host namespace.
-pick_subnet() { # first third octet to try
-  local n
-  for n in $(seq "$1" $(($1 + 31))); do
-    ip -4 -o addr show | grep -q " 198\.18\.$n\." && continue
-    ip -4 route show match "198.18.$n.1" | grep -qv '^default' && continue
-    echo "$n"
-    return 0
-  done
-  return 1
-}
-
 # Host-namespace counters for the summary: the veth's received packets and UDP's drops.
-netdev_field() { # N: the Nth counter of $HOST_IF in /proc/net/dev (1 = rx bytes)
-  awk -v dev="$HOST_IF" -v n="$1" '{ split($0, part, ":"); name = part[1]; gsub(/ /, "", name); if (name == dev) { split(part[2], value, " "); print value[n] } }' /proc/net/dev
-}
-rx_packets() { netdev_field 2; }
+rx_packets() { pl_netdev_counter "$HOST_IF" 2; }
 rcvbuf_errors() { awk '$1 == "Udp:" { if (!header) { for (i = 2; i <= NF; i++) if ($i == "RcvbufErrors") col = i; header = 1 } else print $col }' /proc/net/snmp; }
 
 pl_phase setup
-net=$(pick_subnet 93) || pl_fail "no free /30 in 198.18.93.0-198.18.124.0 in the host namespace"
-HOST_ADDR=198.18.$net.1
-PEER_ADDR=198.18.$net.2
+pl_free_subnet 93
+HOST_ADDR=$PL_HOST_ADDR PEER_ADDR=$PL_PEER_ADDR
 tmp=$(mktemp -d /tmp/plb-network-microburst.XXXXXX) || pl_fail "cannot create a temporary directory"
 pl_undo "rm -rf $tmp"
 
-# Names are this scenario's own: anything by these names is a leftover of an earlier run.
-ip netns del "$NS" 2>/dev/null
-ip link del "$HOST_IF" 2>/dev/null
-pl_netns "$NS"
-pl_undo "ip link del $HOST_IF"
-ip link add "$HOST_IF" type veth peer name "$PEER_IF" netns "$NS" || pl_fail "cannot create the veth pair $HOST_IF/$PEER_IF"
-ip addr add "$HOST_ADDR/30" dev "$HOST_IF" && ip link set "$HOST_IF" up || pl_fail "cannot configure $HOST_IF"
-ip -n "$NS" link set lo up && ip -n "$NS" addr add "$PEER_ADDR/30" dev "$PEER_IF" && ip -n "$NS" link set "$PEER_IF" up || pl_fail "cannot configure $PEER_IF in $NS"
+pl_veth_pair "$HOST_IF" "$PEER_IF" "$NS" "$HOST_ADDR" "$PEER_ADDR"
 pl_note "veth $HOST_IF ($HOST_ADDR, host namespace, receives) <-> $PEER_IF ($PEER_ADDR, namespace $NS, sends)"
 
 cat >"$tmp/consumer.py" <<'EOF'
@@ -147,11 +124,7 @@ EOF
 bound=$((DURATION + 5))
 pl_spawn timeout -s KILL "$bound" python3 "$tmp/consumer.py" "$HOST_ADDR" "$PORT" "$P_consumer_rate" $((P_rcvbuf_kb * 1024)) "$DURATION.5"
 consumer=$PL_LAST_PID
-for _ in $(seq 1 50); do
-  ss -Hlun "src $HOST_ADDR and sport = :$PORT" 2>/dev/null | grep -q . && break
-  sleep 0.1
-done
-ss -Hlun "src $HOST_ADDR and sport = :$PORT" 2>/dev/null | grep -q . || pl_fail "the consumer did not start"
+pl_wait_listening udp "$HOST_ADDR" "$PORT" || pl_fail "the consumer did not start"
 
 # The agent's first sample of a new interface only sets its baseline: give it a second to
 # see plb-burst-h before the first burst.

@@ -47,18 +47,6 @@ if [ "$cpus" -lt 2 ]; then
 fi
 pl_requirements_met
 
-# A free /30 in 198.18.0.0/15 (RFC 2544 benchmarking range) not used by the host namespace.
-pick_subnet() { # first third octet to try
-  local n
-  for n in $(seq "$1" $(($1 + 31))); do
-    ip -4 -o addr show | grep -q " 198\.18\.$n\." && continue
-    ip -4 route show match "198.18.$n.1" | grep -qv '^default' && continue
-    echo "$n"
-    return 0
-  done
-  return 1
-}
-
 # Per-CPU softnet_stat counters (hex) as "cpu processed dropped time_squeeze" lines.
 softnet_snapshot() {
   local row=0 line cols cpu
@@ -83,20 +71,12 @@ cpu_mask() {
 
 pl_phase setup
 target=$((cpus - 1))
-net=$(pick_subnet 61) || pl_fail "no free /30 in 198.18.61.0-198.18.92.0 in the host namespace"
-HOST_ADDR=198.18.$net.1
-PEER_ADDR=198.18.$net.2
+pl_free_subnet 61
+HOST_ADDR=$PL_HOST_ADDR PEER_ADDR=$PL_PEER_ADDR
 tmp=$(mktemp -d /tmp/plb-softirq-backlog.XXXXXX) || pl_fail "cannot create a temporary directory"
 pl_undo "rm -rf $tmp"
 
-# Names are this scenario's own: anything by these names is a leftover of an earlier run.
-ip netns del "$NS" 2>/dev/null
-ip link del "$HOST_IF" 2>/dev/null
-pl_netns "$NS"
-pl_undo "ip link del $HOST_IF"
-ip link add "$HOST_IF" type veth peer name "$PEER_IF" netns "$NS" || pl_fail "cannot create the veth pair $HOST_IF/$PEER_IF"
-ip addr add "$HOST_ADDR/30" dev "$HOST_IF" && ip link set "$HOST_IF" up || pl_fail "cannot configure $HOST_IF"
-ip -n "$NS" link set lo up && ip -n "$NS" addr add "$PEER_ADDR/30" dev "$PEER_IF" && ip -n "$NS" link set "$PEER_IF" up || pl_fail "cannot configure $PEER_IF in $NS"
+pl_veth_pair "$HOST_IF" "$PEER_IF" "$NS" "$HOST_ADDR" "$PEER_ADDR"
 mask=$(cpu_mask "$target")
 ip netns exec "$NS" sh -c "echo $mask > /sys/class/net/$PEER_IF/queues/rx-0/rps_cpus" || pl_fail "cannot set RPS on $PEER_IF"
 pl_note "veth $HOST_IF ($HOST_ADDR, host namespace) <-> $PEER_IF ($PEER_ADDR, namespace $NS); RPS on $PEER_IF rx-0 steers to CPU $target (mask $mask)"
@@ -109,19 +89,9 @@ bound=$((DURATION + 5))
 # client in the private one (-R: reverse mode): the client opens the control connection and
 # closes it first, so its TIME_WAIT socket dies with the namespace instead of lingering in
 # the host's. TMPDIR keeps iperf3's scratch files inside the run's temporary directory.
-# Cleanup order (the undo log runs backwards): stop the client, let the server close its end
-# of the control connection, stop the server, then abort any socket still left on the host
-# address, so no FIN-WAIT or TIME-WAIT socket outlives the run in the host namespace; and
-# forget the TCP metrics the host cached for the peer's address.
-pl_undo "ip tcp_metrics delete $PEER_ADDR >/dev/null 2>&1; true"
-pl_undo "ss -K -tn src $HOST_ADDR >/dev/null 2>&1; true"
-pl_spawn env TMPDIR="$tmp" timeout -s KILL "$bound" taskset -c 0 iperf3 -s -B "$HOST_ADDR" -p "$PORT" >"$tmp/server.log" 2>&1 </dev/null
-pl_undo "for _ in 1 2 3 4 5 6 7 8 9 10; do ss -Htn state connected src $HOST_ADDR | grep -q . || break; sleep 0.1; done"
-for _ in $(seq 1 50); do
-  ss -Hltn "src $HOST_ADDR and sport = :$PORT" 2>/dev/null | grep -q . && break
-  sleep 0.1
-done
-ss -Hltn "src $HOST_ADDR and sport = :$PORT" 2>/dev/null | grep -q . || pl_fail "the iperf3 server did not start: $(tail -n 3 "$tmp/server.log")"
+# (The redirections apply to the whole helper call, so to the server it spawns.)
+pl_spawn_tcp_server "$HOST_ADDR" "$PEER_ADDR" env TMPDIR="$tmp" timeout -s KILL "$bound" taskset -c 0 iperf3 -s -B "$HOST_ADDR" -p "$PORT" >"$tmp/server.log" 2>&1 </dev/null
+pl_wait_listening tcp "$HOST_ADDR" "$PORT" || pl_fail "the iperf3 server did not start: $(tail -n 3 "$tmp/server.log")"
 
 # The agent's first sample of a new interface only sets its baseline: give it a second to
 # see plb-sirq-h before the flood starts.
