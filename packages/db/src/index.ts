@@ -43,3 +43,7 @@ export {
   requestScenarioRun, markRunAnswered, recordRunEvent, finishRun, markLostRuns, findOpenRun, getScenarioRun, listScenarioRuns, readRunRecording, FINAL_RUN_STATUSES,
   type TScenarioRunSummary, type TRunRecording, type TFinalRunStatus,
 } from "./scenarios/scenario-runs";
+export {
+  createWorkshop, rotateJoinCode, closeWorkshop, joinWorkshop, attachMachine, listWorkshops, getWorkshopRoster, ZNewWorkshop, MAX_WRONG_JOIN_CODES,
+  type TWorkshopSummary, type TRosterEntry, type TCreateWorkshopResult, type TJoinWorkshopResult,
+} from "./workshops/workshops";

@@ -7,6 +7,7 @@ import { gunzipSync } from "node:zlib";
 import type { Db } from "../client";
 import { Role } from "../generated/prisma/enums";
 import { assertCanWatchMachine } from "../security/authorize";
+import { assertCanWatchMachineOf } from "../security/machine-access";
 import { ForbiddenError } from "../security/forbidden-error";
 import type { TUserSummary } from "../users/user-summary";
 import { hashAgentToken, newAgentToken } from "./agent-tokens";
@@ -42,20 +43,27 @@ export async function listLabMachines(db: Db, actor: TUserSummary): Promise<TLab
   });
 }
 
-/** One machine the actor may see; null only when it does not exist (and the actor is an administrator). */
+/** One machine the actor may see (owner, admin, the owner's workshop instructor); null only when it does not exist (and the actor is an administrator). */
 export async function getLabMachine(db: Db, actor: TUserSummary, agentId: string): Promise<TLabMachine | null> {
   const machine = await db.agent.findUnique({ where: { id: agentId }, select: LAB_MACHINE_SELECT });
   if (!machine) {
     if (actor.role === Role.ADMIN) return null;
     throw new ForbiddenError("This lab machine is not yours");
   }
-  assertCanWatchMachine(actor, machine.owner.id);
+  await assertCanWatchMachineOf(db, actor, machine.owner.id);
+  return machine;
+}
+
+/** The machine its owner or an administrator may change (instructors watch, they do not rotate or revoke). */
+async function getOwnLabMachine(db: Db, actor: TUserSummary, agentId: string): Promise<TLabMachine | null> {
+  const machine = await getLabMachine(db, actor, agentId);
+  if (machine) assertCanWatchMachine(actor, machine.owner.id);
   return machine;
 }
 
 /** A new token for the machine, shown once; the old one stops working at once. */
 export async function rotateAgentToken(db: Db, actor: TUserSummary, agentId: string): Promise<{ token: string } | { error: "not-found" | "revoked" }> {
-  const machine = await getLabMachine(db, actor, agentId);
+  const machine = await getOwnLabMachine(db, actor, agentId);
   if (!machine) return { error: "not-found" };
   if (machine.revokedAt) return { error: "revoked" };
   const token = newAgentToken();
@@ -65,7 +73,7 @@ export async function rotateAgentToken(db: Db, actor: TUserSummary, agentId: str
 
 /** Revokes the machine for good: its token is refused from now on. Revoking twice is harmless. */
 export async function revokeLabMachine(db: Db, actor: TUserSummary, agentId: string, now = new Date()): Promise<{ revokedAt: Date } | { error: "not-found" }> {
-  const machine = await getLabMachine(db, actor, agentId);
+  const machine = await getOwnLabMachine(db, actor, agentId);
   if (!machine) return { error: "not-found" };
   if (machine.revokedAt) return { revokedAt: machine.revokedAt };
   await db.agent.update({ where: { id: agentId }, data: { revokedAt: now } });

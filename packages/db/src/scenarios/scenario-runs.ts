@@ -4,9 +4,8 @@
 // against the manifest by the caller; the agent checks them again before running anything.
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Db } from "../client";
-import { Role } from "../generated/prisma/enums";
 import { ForbiddenError } from "../security/forbidden-error";
-import { assertCanWatchMachine } from "../security/authorize";
+import { assertCanWatchMachineOf } from "../security/machine-access";
 import type { TUserSummary } from "../users/user-summary";
 
 export const FINAL_RUN_STATUSES = ["done", "failed", "bad-parameters", "requirements-missing", "stopped", "timed-out", "refused", "lost"] as const;
@@ -39,7 +38,7 @@ const RUN_SELECT = {
 type TRunRow = { agent: { name: string; ownerId: string }; parameters: unknown } & Omit<TScenarioRunSummary, "machineName" | "machineOwnerId" | "parameters">;
 const toSummary = ({ agent, parameters, ...run }: TRunRow): TScenarioRunSummary => ({ ...run, parameters: parameters as Record<string, number>, machineName: agent.name, machineOwnerId: agent.ownerId });
 
-/** Starting a scenario controls the machine: its owner and administrators (workshop instructors come with workshops). */
+/** Starting a scenario controls the machine: its owner, its owner's workshop instructor, administrators. */
 export async function requestScenarioRun(
   db: Db,
   actor: TUserSummary,
@@ -47,7 +46,7 @@ export async function requestScenarioRun(
 ): Promise<TScenarioRunSummary> {
   const agent = await db.agent.findUnique({ where: { id: input.agentId }, select: { ownerId: true, revokedAt: true } });
   if (!agent) throw new ForbiddenError("This lab machine is not yours");
-  assertCanWatchMachine(actor, agent.ownerId);
+  await assertCanWatchMachineOf(db, actor, agent.ownerId);
   if (agent.revokedAt) throw new ForbiddenError("This lab machine was revoked");
   const run = await db.scenarioRun.create({
     data: { agentId: input.agentId, startedById: actor.id, scenarioId: input.scenarioId, durationSeconds: input.durationSeconds, parameters: input.parameters, exerciseId: input.exerciseId ?? null },
@@ -95,24 +94,26 @@ export async function findOpenRun(db: Db, agentId: string, runId: string): Promi
   return run ? toSummary(run) : null;
 }
 
-/** Who may see a run: whoever started it, the machine's owner, administrators. */
-function assertCanSeeRun(actor: TUserSummary, run: TScenarioRunSummary): void {
-  if (actor.role === Role.ADMIN || actor.id === run.startedBy.id || actor.id === run.machineOwnerId) return;
-  throw new ForbiddenError("This scenario run is not yours");
+/** Who may see a run (and its replay): whoever started it, the machine's owner and their workshop instructor, administrators. */
+async function assertCanSeeRun(db: Db, actor: TUserSummary, run: TScenarioRunSummary): Promise<void> {
+  if (actor.id === run.startedBy.id) return;
+  await assertCanWatchMachineOf(db, actor, run.machineOwnerId).catch(() => {
+    throw new ForbiddenError("This scenario run is not yours");
+  });
 }
 
 export async function getScenarioRun(db: Db, actor: TUserSummary, runId: string): Promise<TScenarioRunSummary> {
   const run = await db.scenarioRun.findUnique({ where: { id: runId }, select: RUN_SELECT });
   if (!run) throw new ForbiddenError("This scenario run is not yours"); // unknown and forbidden look the same
   const summary = toSummary(run);
-  assertCanSeeRun(actor, summary);
+  await assertCanSeeRun(db, actor, summary);
   return summary;
 }
 
 export async function listScenarioRuns(db: Db, actor: TUserSummary, agentId: string, limit = 20): Promise<TScenarioRunSummary[]> {
   const agent = await db.agent.findUnique({ where: { id: agentId }, select: { ownerId: true } });
   if (!agent) throw new ForbiddenError("This lab machine is not yours");
-  assertCanWatchMachine(actor, agent.ownerId);
+  await assertCanWatchMachineOf(db, actor, agent.ownerId);
   const runs = await db.scenarioRun.findMany({ where: { agentId }, orderBy: { requestedAt: "desc" }, take: Math.min(limit, 100), select: RUN_SELECT });
   return runs.map(toSummary);
 }

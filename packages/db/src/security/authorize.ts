@@ -1,5 +1,6 @@
 // The authorization rules every data function applies, in one place so the matrix is
-// readable and testable. Workshop instructors get their read access with workshops.
+// readable and testable. Workshop instructors watch their learners' machines through
+// machine-access.ts (it needs the database).
 import { Role } from "../generated/prisma/enums";
 import type { TUserSummary } from "../users/user-summary";
 import { ForbiddenError } from "./forbidden-error";
@@ -14,8 +15,8 @@ export function assertCanReadLearner(actor: TUserSummary, learnerId: string): vo
 }
 
 /**
- * A lab machine (its live metrics, history and controls) is for its owner and
- * administrators. Instructors of a workshop the owner belongs to join with workshops.
+ * A lab machine's controls (token, revocation) are for its owner and administrators;
+ * watching it also for the owner's workshop instructor (assertCanWatchMachineOf).
  */
 export function assertCanWatchMachine(actor: TUserSummary, ownerId: string): void {
   if (actor.id !== ownerId && actor.role !== Role.ADMIN) throw new ForbiddenError("This lab machine is not yours");
