@@ -32,10 +32,11 @@ export async function newBrowserPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** A learner invited by the first admin and signed up in a browser of their own, signed in. */
-export async function inviteLearner(admin: Page, browser: Browser, learner: { name: string; email: string; password: string }): Promise<Page> {
+/** A learner (or instructor) invited by the first admin and signed up in a browser of their own, signed in. */
+export async function inviteLearner(admin: Page, browser: Browser, learner: { name: string; email: string; password: string }, role: "LEARNER" | "INSTRUCTOR" = "LEARNER"): Promise<Page> {
   await admin.goto("/admin/invitations");
   await admin.getByLabel(/^Email/).fill(learner.email);
+  await admin.getByLabel("Role").selectOption(role);
   await admin.getByRole("button", { name: "Create invitation" }).click();
   const link = await admin.getByTestId("invitation-link").inputValue();
   const page = await newBrowserPage(browser);
