@@ -47,6 +47,13 @@ test("an instructor runs a workshop: join by code, roster, the learner's live la
   await expect(learner.getByTestId("attach-machine")).toHaveValue(/.+/);
 
   await instructor.reload();
+  // The live matrix: the learner reads topic 2.2 and the instructor's cell changes without a reload.
+  const row = instructor.getByTestId("matrix-row").filter({ hasText: LEARNER.name });
+  await expect(instructor.getByTestId("progress-matrix")).toHaveAttribute("data-live", "true");
+  await expect(row.getByTestId("cell-2.2")).toHaveText("–");
+  expect((await learner.request.post("/api/topics/2.2/heartbeat", { data: { activeSeconds: 30, timezoneOffsetMinutes: 0 } })).status()).toBe(200);
+  await expect(row.getByTestId("cell-2.2")).toHaveText("reading");
+  await expect(row.getByTestId("cell-3.4")).toHaveText("–");
   const roster = instructor.getByTestId("roster");
   await expect(roster).toContainText(LEARNER.name);
   await roster.getByRole("link", { name: /wes-lab/ }).click();

@@ -44,6 +44,7 @@ export {
   type TScenarioRunSummary, type TRunRecording, type TFinalRunStatus,
 } from "./scenarios/scenario-runs";
 export {
-  createWorkshop, rotateJoinCode, closeWorkshop, joinWorkshop, attachMachine, listWorkshops, getWorkshopRoster, ZNewWorkshop, MAX_WRONG_JOIN_CODES,
+  createWorkshop, canManageWorkshop, rotateJoinCode, closeWorkshop, joinWorkshop, attachMachine, listWorkshops, getWorkshopRoster, ZNewWorkshop, MAX_WRONG_JOIN_CODES,
   type TWorkshopSummary, type TRosterEntry, type TCreateWorkshopResult, type TJoinWorkshopResult,
 } from "./workshops/workshops";
+export { getWorkshopMatrix, openWorkshopsOf, STUCK_AFTER_MS, STUCK_AFTER_FAILED_QUIZZES, type TWorkshopMatrix, type TMatrixRow, type TCellStatus } from "./workshops/workshop-matrix";

@@ -13,6 +13,7 @@ export {
   LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveHistoryRequest, ZLiveSetSampling, ZMachineState, ZLiveSamples,
   type TLiveSubscribe, type TLiveHistoryRequest, type TLiveSetSampling, type TMachineState, type TLiveSamples, type TLiveSubscribeAck,
   ZLiveScenarioStart, ZLiveScenarioStop, type TLiveScenarioStart, type TLiveScenarioEvent, type TLiveScenarioVerdict,
+  ZLiveWorkshopSubscribe, type TLiveWorkshopProgress,
 } from "./live-events";
 export {
   ZScenarioManifest, ZScenarioParameter, ZScenarioSignal, SIGNAL_CONDITIONS, resolveScenarioArguments, scenarioCommandLine,

@@ -29,6 +29,10 @@ export const LIVE_EVENTS = {
   scenarioEvent: "live:scenario-event",
   /** server → browser: a run's verdict so far (final once the run ended). */
   scenarioVerdict: "live:scenario-verdict",
+  /** browser → server, acknowledged with { subscribed: true }: a workshop's instructor follows its learners' progress. */
+  workshopSubscribe: "live:workshop-subscribe",
+  /** server → browser: a learner of the workshop progressed (read, quiz, exercise); refetch the matrix. */
+  workshopProgress: "live:workshop-progress",
 } as const;
 
 /** Longest history a subscribe or history request returns (the lab page's widest window). */
@@ -101,4 +105,11 @@ export interface TLiveScenarioVerdict {
   status: string;
   verdict: TScenarioVerdict;
   final: boolean;
+}
+
+export const ZLiveWorkshopSubscribe = z.strictObject({ workshopId: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export interface TLiveWorkshopProgress {
+  workshopId: string;
+  userId: string;
 }

@@ -1,14 +1,14 @@
 // Attaches Socket.IO to an HTTP server with perflab's two namespaces. A factory taking
 // its dependencies, so tests start it on a random port with real clients and a real
 // database, and later issues fill in the handlers without touching the wiring.
-import { CONNECT_ERRORS, EVENTS, LIVE_EVENTS, NAMESPACES, PROTOCOL_VERSION, type TLiveSamples, type TSessionReady } from "@perflab/protocol";
+import { CONNECT_ERRORS, EVENTS, LIVE_EVENTS, NAMESPACES, PROTOCOL_VERSION, type TLiveSamples, type TLiveWorkshopProgress, type TSessionReady } from "@perflab/protocol";
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { parseAgentHandshake, type TAuthenticateAgent, type TAgentIdentity } from "./agent-auth";
 import { attachAgentStreamHandlers, type TAgentStreamStore } from "./agent-stream-handlers";
 import type { TLiveAccess } from "./live-access";
 import type { TAuthenticateLiveUser, TLiveUser } from "./live-auth";
-import { attachLiveHandlers, machineRoom } from "./live-handlers";
+import { attachLiveHandlers, machineRoom, workshopRoom } from "./live-handlers";
 import { MachinePresence } from "./machine-presence";
 import { ScenarioConductor, type TScenarioStore } from "./scenario-conductor";
 
@@ -32,6 +32,8 @@ export interface TRealtimeServer extends Server {
   /** Drops a machine's agent connection at once and tells its viewers (token rotated or machine revoked). */
   disconnectMachine: (machineId: string, reason: "rotated" | "revoked") => void;
   isMachineOnline: (machineId: string) => boolean;
+  /** A learner progressed: their open workshops' instructor views refetch. */
+  notifyLearnerProgress: (userId: string) => void;
 }
 
 export interface TSocketData {
@@ -125,5 +127,13 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     announceState(machineId, reason === "revoked");
   };
   const isMachineOnline = (machineId: string) => presence.state(machineId, { revoked: false, lastSeenMs: null }).online;
-  return Object.assign(io, { disconnectMachine, isMachineOnline });
+  const notifyLearnerProgress = (userId: string) => {
+    deps.liveAccess?.workshopsOfLearner(userId).then(
+      (workshopIds) => {
+        for (const workshopId of workshopIds) live.to(workshopRoom(workshopId)).emit(LIVE_EVENTS.workshopProgress, { workshopId, userId } satisfies TLiveWorkshopProgress);
+      },
+      (error: Error) => log(`could not announce ${userId}'s progress: ${error.message}`),
+    );
+  };
+  return Object.assign(io, { disconnectMachine, isMachineOnline, notifyLearnerProgress });
 }

@@ -1,7 +1,9 @@
 // What /live needs from the data layer, on behalf of the signed-in viewer: whether they may
-// watch a machine (owner or administrator; ForbiddenError otherwise) and its stored
-// history. Backed by @perflab/db, whose functions do the authorization.
-import { getLabMachine, readMachineHistory, type Db } from "@perflab/db";
+// watch a machine (owner, their workshop instructor or an administrator; ForbiddenError
+// otherwise), its stored history, whether they run a workshop, and which open workshops a
+// learner is in (to announce their progress). Backed by @perflab/db, whose functions do
+// the authorization.
+import { canManageWorkshop, getLabMachine, openWorkshopsOf, readMachineHistory, type Db } from "@perflab/db";
 import type { TSample } from "@perflab/protocol";
 import type { TLiveUser } from "./live-auth";
 
@@ -14,6 +16,8 @@ export interface TLiveAccess {
   /** The machine if the viewer may watch it; null when it does not exist; throws ForbiddenError. */
   watch: (viewer: TLiveUser, machineId: string) => Promise<TWatchedMachine | null>;
   history: (viewer: TLiveUser, machineId: string, range: { fromMs: number; toMs?: number }) => Promise<TSample[]>;
+  manageWorkshop: (viewer: TLiveUser, workshopId: string) => Promise<boolean>;
+  workshopsOfLearner: (userId: string) => Promise<string[]>;
 }
 
 export function createDatabaseLiveAccess(db: Db): TLiveAccess {
@@ -24,5 +28,7 @@ export function createDatabaseLiveAccess(db: Db): TLiveAccess {
     },
     // Stored samples were validated against the protocol when they arrived.
     history: async (viewer, machineId, range) => (await readMachineHistory(db, viewer, machineId, range)) as TSample[],
+    manageWorkshop: (viewer, workshopId) => canManageWorkshop(db, viewer, workshopId),
+    workshopsOfLearner: (userId) => openWorkshopsOf(db, userId),
   };
 }

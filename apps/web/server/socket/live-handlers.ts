@@ -4,7 +4,7 @@
 // so a machine given away or a role taken away takes effect on the next request, not the
 // next connection. Nothing a browser sends can throw out of here.
 import {
-  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveScenarioStart, ZLiveScenarioStop, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe,
+  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveScenarioStart, ZLiveScenarioStop, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveWorkshopSubscribe,
   ZSamplingState, type TAck, type TLiveSubscribeAck,
 } from "@perflab/protocol";
 import type { Socket } from "socket.io";
@@ -27,6 +27,8 @@ const AGENT_ANSWER_TIMEOUT_MS = 5000;
 
 /** The Socket.IO room of one machine's viewers. */
 export const machineRoom = (machineId: string) => `machine:${machineId}`;
+/** The Socket.IO room of one workshop's instructor views. */
+export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 
 type TAckCallback = (response: TAck<unknown>) => void;
 type TSchema<T> = { safeParse: (payload: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof describeZodError>[0] } };
@@ -118,6 +120,12 @@ export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiv
       ack(await scenarios.stop(request.machineId, request.runId));
     });
   }
+
+  onRequest(LIVE_EVENTS.workshopSubscribe, ZLiveWorkshopSubscribe, async (request, ack) => {
+    if (!(await access.manageWorkshop(viewer, request.workshopId))) return ack(ackError(LIVE_ERRORS.forbidden, "Only the workshop's instructor follows its learners"));
+    await socket.join(workshopRoom(request.workshopId));
+    ack(ackData({ subscribed: true }));
+  });
 
   onRequest(LIVE_EVENTS.setSampling, ZLiveSetSampling, async (request, ack) => {
     const { machineId } = request;

@@ -7,6 +7,8 @@ export interface TRealtimeControl {
   disconnectMachine: (machineId: string, reason: "rotated" | "revoked") => void;
   /** True while the machine's agent is connected to this server. */
   isMachineOnline: (machineId: string) => boolean;
+  /** A learner progressed (read, quiz, exercise): tells the instructor views of their open workshops. */
+  notifyLearnerProgress: (userId: string) => void;
 }
 
 const CONTROL = Symbol.for("perflab.realtime-control");

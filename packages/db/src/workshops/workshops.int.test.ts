@@ -10,6 +10,7 @@ import { requestScenarioRun } from "../scenarios/scenario-runs";
 import { ForbiddenError } from "../security/forbidden-error";
 import type { TUserSummary } from "../users/user-summary";
 import { normalizeJoinCode } from "./join-code";
+import { getWorkshopMatrix, openWorkshopsOf } from "./workshop-matrix";
 import { attachMachine, closeWorkshop, createWorkshop, getWorkshopRoster, joinWorkshop, listWorkshops, MAX_WRONG_JOIN_CODES, rotateJoinCode } from "./workshops";
 
 describe("workshops", () => {
@@ -90,5 +91,27 @@ describe("workshops", () => {
     expect(await joinWorkshop(testDb.db, guesser, 42)).toMatchObject({ error: "too-many-attempts" });
     expect(normalizeJoinCode("abcd-efgh")).toBe("ABCD-EFGH");
     expect(normalizeJoinCode("0OIL-1234")).toBeNull(); // look-alikes are not in the alphabet
+  });
+
+  it("the matrix shows each learner's status per topic, in the workshop's order, and who is stuck; only for its instructor", async () => {
+    const created = await createWorkshop(testDb.db, instructor, { ...workshopInput, topicIds: ["3.4", "2.2"] });
+    if (!("data" in created)) throw new Error("not created");
+    const { id, joinCode } = created.data;
+    const quiet = await testDb.db.user.create({ data: { email: "q@example.com", name: "Quiet" }, select: { id: true, email: true, name: true, role: true } });
+    await joinWorkshop(testDb.db, learner, joinCode);
+    await joinWorkshop(testDb.db, quiet, joinCode, new Date(Date.now() - 20 * 60_000));
+    await testDb.db.topicProgress.create({ data: { userId: learner.id, topicId: "2.2", status: "IN_PROGRESS", lastHeartbeatAt: new Date() } });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await testDb.db.quizAttempt.create({ data: { userId: learner.id, topicId: "2.2", quizHash: "h", answers: {}, correctCount: 1, questionCount: 6, scorePercent: 16, passThresholdPercent: 70, passed: false } });
+    }
+    const matrix = await getWorkshopMatrix(testDb.db, instructor, id);
+    expect(matrix.topicIds).toEqual(["3.4", "2.2"]);
+    expect(matrix.rows).toEqual([ // in joining order
+      expect.objectContaining({ userId: quiet.id, cells: { "3.4": "NOT_STARTED", "2.2": "NOT_STARTED" }, stuck: expect.stringMatching(/^no progress for 2\d min$/) }),
+      expect.objectContaining({ userId: learner.id, cells: { "3.4": "NOT_STARTED", "2.2": "IN_PROGRESS" }, stuck: "failed the 2.2 quiz 3 times" }),
+    ]);
+    await expect(getWorkshopMatrix(testDb.db, learner, id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getWorkshopMatrix(testDb.db, otherInstructor, id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await openWorkshopsOf(testDb.db, quiet.id)).toEqual([id]);
   });
 });

@@ -49,6 +49,17 @@ async function workshopOfInstructor(db: Db, actor: TUserSummary, workshopId: str
   return workshop;
 }
 
+/** Whether the actor runs this workshop (or is an administrator): the instructor's live view checks it on every subscribe. */
+export async function canManageWorkshop(db: Db, actor: TUserSummary, workshopId: string): Promise<boolean> {
+  return workshopOfInstructor(db, actor, workshopId).then(
+    () => true,
+    (error: Error) => {
+      if (error instanceof ForbiddenError) return false;
+      throw error;
+    },
+  );
+}
+
 export type TCreateWorkshopResult = { data: { id: string; joinCode: string } } | { error: "invalid-input"; fieldErrors: Record<string, string> };
 
 export async function createWorkshop(db: Db, actor: TUserSummary, input: unknown): Promise<TCreateWorkshopResult> {

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db";
 import { attachMachineAction, closeWorkshopAction, rotateCodeAction } from "../actions";
+import { ProgressMatrix } from "./progress-matrix";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Workshop" };
@@ -70,6 +71,12 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
                 </form>
               </div>
             )}
+          </section>
+          <section aria-labelledby="progress">
+            <h2 id="progress" className="mb-3 text-lg font-semibold">
+              Progress, live
+            </h2>
+            <ProgressMatrix workshopId={workshop.id} />
           </section>
           <section aria-labelledby="roster">
             <h2 id="roster" className="mb-3 text-lg font-semibold">

@@ -3,6 +3,7 @@
 import { recordHeartbeat, ZHeartbeat } from "@perflab/db";
 import { getDb } from "@/server/db";
 import { apiError, authorizeWrite, jsonResponse, readJsonBody } from "@/server/http/api";
+import { announceProgress } from "@/server/realtime/announce-progress";
 
 export async function POST(request: Request, { params }: { params: Promise<{ topicId: string }> }) {
   const authorized = await authorizeWrite(request);
@@ -17,5 +18,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ top
   const { topicId } = await params;
   const result = await recordHeartbeat(getDb(), authorized.user, decodeURIComponent(topicId), heartbeat.data);
   if ("error" in result) return apiError(404, "No such topic");
+  announceProgress(authorized.user.id);
   return jsonResponse(200, result);
 }

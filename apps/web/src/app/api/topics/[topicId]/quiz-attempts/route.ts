@@ -6,6 +6,7 @@ import { recordQuizAttempt } from "@perflab/db";
 import { getCurriculum } from "@/server/curriculum/get-curriculum";
 import { getDb } from "@/server/db";
 import { apiError, authorizeWrite, jsonResponse, readJsonBody } from "@/server/http/api";
+import { announceProgress } from "@/server/realtime/announce-progress";
 
 export async function POST(request: Request, { params }: { params: Promise<{ topicId: string }> }) {
   const authorized = await authorizeWrite(request);
@@ -20,6 +21,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ top
   if ("error" in graded) return apiError(graded.error === "quiz-changed" ? 409 : 400, graded.message);
   const recorded = await recordQuizAttempt(getDb(), authorized.user, topic.id, graded.data);
   if ("error" in recorded) return apiError(404, "This topic is not part of the curriculum any more");
+  announceProgress(authorized.user.id);
   const { results, correctCount, questionCount } = graded.data;
   return jsonResponse(201, { data: { ...recorded.data, correctCount, questionCount, results } });
 }
