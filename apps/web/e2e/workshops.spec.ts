@@ -54,6 +54,10 @@ test("an instructor runs a workshop: join by code, roster, the learner's live la
   expect((await learner.request.post("/api/topics/2.2/heartbeat", { data: { activeSeconds: 30, timezoneOffsetMinutes: 0 } })).status()).toBe(200);
   await expect(row.getByTestId("cell-2.2")).toHaveText("reading");
   await expect(row.getByTestId("cell-3.4")).toHaveText("–");
+  // The report: every learner's topics, as CSV; a learner cannot download it.
+  const csv = await (await instructor.request.get(`${new URL(instructor.url()).pathname.replace("/workshops/", "/api/workshops/")}/report?format=csv`)).text();
+  expect(csv).toContain(`${LEARNER.email},${LEARNER.name},topic,2.2,IN_PROGRESS`);
+  expect((await learner.request.get(`${new URL(instructor.url()).pathname.replace("/workshops/", "/api/workshops/")}/report?format=json`)).status()).toBe(404);
   const roster = instructor.getByTestId("roster");
   await expect(roster).toContainText(LEARNER.name);
   await roster.getByRole("link", { name: /wes-lab/ }).click();

@@ -48,3 +48,4 @@ export {
   type TWorkshopSummary, type TRosterEntry, type TCreateWorkshopResult, type TJoinWorkshopResult,
 } from "./workshops/workshops";
 export { getWorkshopMatrix, openWorkshopsOf, STUCK_AFTER_MS, STUCK_AFTER_FAILED_QUIZZES, type TWorkshopMatrix, type TMatrixRow, type TCellStatus } from "./workshops/workshop-matrix";
+export { buildWorkshopReport, workshopReportCsv, WORKSHOP_CSV_COLUMNS, type TWorkshopReport } from "./workshops/workshop-report";

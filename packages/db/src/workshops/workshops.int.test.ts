@@ -11,6 +11,7 @@ import { ForbiddenError } from "../security/forbidden-error";
 import type { TUserSummary } from "../users/user-summary";
 import { normalizeJoinCode } from "./join-code";
 import { getWorkshopMatrix, openWorkshopsOf } from "./workshop-matrix";
+import { buildWorkshopReport, workshopReportCsv } from "./workshop-report";
 import { attachMachine, closeWorkshop, createWorkshop, getWorkshopRoster, joinWorkshop, listWorkshops, MAX_WRONG_JOIN_CODES, rotateJoinCode } from "./workshops";
 
 describe("workshops", () => {
@@ -113,5 +114,24 @@ describe("workshops", () => {
     await expect(getWorkshopMatrix(testDb.db, learner, id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getWorkshopMatrix(testDb.db, otherInstructor, id)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await openWorkshopsOf(testDb.db, quiet.id)).toEqual([id]);
+  });
+
+  it("the report holds every learner's topics, quiz scores and the scenario runs on their machine, as JSON and CSV; for the instructor only", async () => {
+    const created = await createWorkshop(testDb.db, instructor, { ...workshopInput, topicIds: ["2.2"] });
+    if (!("data" in created)) throw new Error("not created");
+    const { id, joinCode } = created.data;
+    await joinWorkshop(testDb.db, learner, joinCode);
+    await attachMachine(testDb.db, learner, id, learnerMachine);
+    await testDb.db.quizAttempt.create({ data: { userId: learner.id, topicId: "2.2", quizHash: "h", answers: {}, correctCount: 5, questionCount: 6, scorePercent: 83, passThresholdPercent: 70, passed: true } });
+    const run = await requestScenarioRun(testDb.db, learner, { agentId: learnerMachine, scenarioId: "cpu-starvation", durationSeconds: 5, parameters: {} });
+    await testDb.db.scenarioRun.update({ where: { id: run.id }, data: { status: "done", verdict: { reproduced: true } } });
+    const report = await buildWorkshopReport(testDb.db, instructor, id);
+    const reported = report.learners.find((entry) => entry.email === learner.email)!;
+    expect(reported.topics).toEqual([expect.objectContaining({ topicId: "2.2", quizAttempts: expect.any(Number), bestQuizScorePercent: 83, quizPassed: true })]);
+    expect(reported.scenarioRuns).toContainEqual(expect.objectContaining({ runId: run.id, scenarioId: "cpu-starvation", status: "done", reproduced: true }));
+    const csv = workshopReportCsv(report);
+    expect(csv.split("\r\n")[0]).toBe("email,name,record,topic_or_scenario,status,time_spent_seconds,quiz_attempts,best_quiz_score_percent,quiz_passed,exercises_done,run_id,reproduced,at");
+    expect(csv).toContain(`l@example.com,Learner,scenario-run,cpu-starvation,done,,,,,,${run.id},yes,`);
+    await expect(buildWorkshopReport(testDb.db, learner, id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -73,9 +73,21 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
             )}
           </section>
           <section aria-labelledby="progress">
-            <h2 id="progress" className="mb-3 text-lg font-semibold">
-              Progress, live
-            </h2>
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="progress" className="text-lg font-semibold">
+                Progress, live
+              </h2>
+              <p className="text-sm">
+                Report:{" "}
+                <a href={`/api/workshops/${workshop.id}/report?format=csv`} className="text-emerald-700 hover:underline" data-testid="report-csv">
+                  CSV
+                </a>{" "}
+                ·{" "}
+                <a href={`/api/workshops/${workshop.id}/report?format=json`} className="text-emerald-700 hover:underline">
+                  JSON
+                </a>
+              </p>
+            </div>
             <ProgressMatrix workshopId={workshop.id} />
           </section>
           <section aria-labelledby="roster">
