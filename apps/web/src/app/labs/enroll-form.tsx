@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormField } from "@/components/form-field";
 import { enrollMachine, type TEnrollFormState } from "./actions";
 import { ShownOnceCommands } from "./shown-once-commands";
+import { FormSubmit } from "@/components/form-submit";
 
 const INITIAL_STATE: TEnrollFormState = { fieldErrors: {}, formError: null, values: { name: "" }, enrolled: null };
 
@@ -13,14 +14,7 @@ export function EnrollForm() {
     <div className="space-y-4">
       <form action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
         <FormField label="Machine name" name="name" autoComplete="off" defaultValue={state.values.name} error={state.fieldErrors.name} />
-        {state.formError ? (
-          <p role="alert" className="text-sm text-red-600">
-            {state.formError}
-          </p>
-        ) : null}
-        <button type="submit" disabled={isPending} className="rounded-md bg-emerald-600 px-4 py-2 font-medium text-white hover:bg-emerald-700 disabled:opacity-60">
-          {isPending ? "Enrolling…" : "Enrol machine"}
-        </button>
+        <FormSubmit error={state.formError} isPending={isPending} label="Enrol machine" pendingLabel="Enrolling…" />
       </form>
       {state.enrolled ? <ShownOnceCommands key={state.enrolled.machineId} name={state.enrolled.name} commands={state.enrolled.commands} /> : null}
     </div>

@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { FormField } from "@/components/form-field";
 import { submitCreateWorkshop, submitJoinWorkshop, type TCreateWorkshopState, type TJoinWorkshopState } from "./actions";
+import { FormSubmit } from "@/components/form-submit";
 
 export function JoinWorkshopForm() {
   const [state, formAction, isPending] = useActionState<TJoinWorkshopState, FormData>(submitJoinWorkshop, { formError: null, code: "" });
@@ -31,14 +32,7 @@ export function CreateWorkshopForm() {
         <FormField label="Ends (UTC)" name="endsAt" type="datetime-local" defaultValue={state.values.endsAt} error={state.fieldErrors.endsAt} />
       </div>
       <FormField label="Topics, in order (ids, e.g. 2.2, 3.4, 5.2)" name="topicIds" defaultValue={state.values.topicIds} error={state.fieldErrors.topicIds} />
-      {state.formError ? (
-        <p role="alert" className="text-sm text-red-600">
-          {state.formError}
-        </p>
-      ) : null}
-      <button type="submit" disabled={isPending} className="rounded-md bg-emerald-600 px-4 py-2 font-medium text-white hover:bg-emerald-700 disabled:opacity-60">
-        {isPending ? "Creating…" : "Create workshop"}
-      </button>
+      <FormSubmit error={state.formError} isPending={isPending} label="Create workshop" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -4,6 +4,7 @@
 import { useActionState, useRef, useState } from "react";
 import { FormField } from "@/components/form-field";
 import { submitInvitationForm, type TInvitationFormState } from "./actions";
+import { FormSubmit } from "@/components/form-submit";
 
 const INITIAL_STATE: TInvitationFormState = { fieldErrors: {}, formError: null, values: { email: "", role: "LEARNER", validDays: "7" }, created: null };
 
@@ -43,14 +44,7 @@ export function InvitationForm() {
           ) : null}
         </label>
         <FormField label="Valid for (days, 1 to 30)" name="validDays" type="number" min={1} max={30} step={1} defaultValue={state.values.validDays} error={state.fieldErrors.validDays} />
-        {state.formError ? (
-          <p role="alert" className="text-sm text-red-600">
-            {state.formError}
-          </p>
-        ) : null}
-        <button type="submit" disabled={isPending} className="rounded-md bg-emerald-600 px-4 py-2 font-medium text-white hover:bg-emerald-700 disabled:opacity-60">
-          {isPending ? "Creating…" : "Create invitation"}
-        </button>
+        <FormSubmit error={state.formError} isPending={isPending} label="Create invitation" pendingLabel="Creating…" />
       </form>
       {state.created ? <CreatedInvitation key={state.created.link} created={state.created} /> : null}
     </div>

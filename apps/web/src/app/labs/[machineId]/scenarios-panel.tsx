@@ -4,10 +4,10 @@
 // parameters (the server and the agent check them against the manifest); the run's
 // progress and verdict arrive live, and the recording opens as a replay.
 import type { TScenarioManifest } from "@perflab/protocol";
-import Link from "next/link";
 import { useState } from "react";
 import type { TLiveMachine } from "@/live/use-live-machine";
 import { RunProgress } from "./run-progress";
+import { TopicLinks } from "@/components/topic-links";
 
 export interface TMachineScenario {
   manifest: TScenarioManifest;
@@ -91,14 +91,7 @@ function ScenarioCard({ scenario, initialVariant, highlighted, canStart, onStart
       <p className="mt-1 text-sm text-slate-600">{manifest.summary}</p>
       <p className="mt-1 text-xs text-slate-500">
         Topics:{" "}
-        {manifest.topics.map((topic, index) => (
-          <span key={topic}>
-            {index > 0 ? ", " : ""}
-            <Link href={`/curriculum/topics/${topic}`} className="text-emerald-700 hover:underline">
-              {topic}
-            </Link>
-          </span>
-        ))}{" "}
+        <TopicLinks topicIds={manifest.topics} />{" "}
         · proves it with {manifest.signals.map((signal) => signal.metric).filter((metric, index, all) => all.indexOf(metric) === index).join(", ")}
       </p>
       {scenario.available === false ? (

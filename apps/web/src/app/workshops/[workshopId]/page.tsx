@@ -10,6 +10,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db";
 import { attachMachineAction, closeWorkshopAction, rotateCodeAction } from "../actions";
 import { ProgressMatrix } from "./progress-matrix";
+import { TopicLinks } from "@/components/topic-links";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Workshop" };
@@ -36,14 +37,7 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
     <>
       <PageHeader title={workshop.title}>
         {dateFormat.format(workshop.startsAt)} – {dateFormat.format(workshop.endsAt)} UTC, run by {workshop.instructor.name}. Topics, in order:{" "}
-        {workshop.topicIds.map((topic, index) => (
-          <span key={topic}>
-            {index > 0 ? ", " : ""}
-            <Link href={`/curriculum/topics/${topic}`} className="text-emerald-700 hover:underline">
-              {topic}
-            </Link>
-          </span>
-        ))}
+        <TopicLinks topicIds={workshop.topicIds} />
         .{workshop.closedAt ? " This workshop is closed." : ""}
       </PageHeader>
       {isManager ? (
