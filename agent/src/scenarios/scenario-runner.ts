@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { resolveScenarioArguments, SCENARIO_ERRORS, scenarioCommandLine, ZScenarioStart, type TAck, type TScenarioAvailability, type TScenarioEvent, type TScenarioEventBody, type TScenarioExitStatus } from "@perflab/protocol";
+import { ackData, ackError, resolveScenarioArguments, SCENARIO_ERRORS, scenarioCommandLine, ZScenarioStart, type TAck, type TScenarioAvailability, type TScenarioEvent, type TScenarioEventBody, type TScenarioExitStatus } from "@perflab/protocol";
 import type { TCatalogueEntry } from "./catalogue.generated";
 import { scriptPath } from "./materialize-scripts";
 import { readProgressLine } from "./progress-line";
@@ -40,11 +40,6 @@ interface TActiveRun {
   outputEvents: number;
   finished: Promise<TScenarioExitStatus>;
 }
-
-const ack = {
-  data: <T>(data: T): TAck<T> => ({ data }),
-  error: (code: string, message: string): TAck<never> => ({ error: { code, message } }),
-};
 
 function exitStatus(code: number | null, run: TActiveRun): TScenarioExitStatus {
   if (run.timedOut) return "timed-out";
@@ -87,13 +82,13 @@ export class ScenarioRunner {
   /** Starts a run if the request is valid and nothing else runs; the answer says why not otherwise. */
   start(request: unknown): TAck<{ runId: string }> {
     const parsed = ZScenarioStart.safeParse(request);
-    if (!parsed.success) return ack.error(SCENARIO_ERRORS.invalidRequest, "a start request needs runId and scenarioId, and optional durationSeconds and parameters");
+    if (!parsed.success) return ackError(SCENARIO_ERRORS.invalidRequest, "a start request needs runId and scenarioId, and optional durationSeconds and parameters");
     const { runId, scenarioId } = parsed.data;
     const entry = this.find(scenarioId);
-    if (!entry) return ack.error(SCENARIO_ERRORS.unknownScenario, `this agent has no scenario "${scenarioId}"`);
+    if (!entry) return ackError(SCENARIO_ERRORS.unknownScenario, `this agent has no scenario "${scenarioId}"`);
     const resolved = resolveScenarioArguments(entry.manifest, { durationSeconds: parsed.data.durationSeconds, parameters: parsed.data.parameters });
-    if ("error" in resolved) return ack.error(SCENARIO_ERRORS.invalidParameters, resolved.error);
-    if (this.active) return ack.error(SCENARIO_ERRORS.busy, `scenario ${this.active.scenarioId} is running (run ${this.active.runId}); stop it first`);
+    if ("error" in resolved) return ackError(SCENARIO_ERRORS.invalidParameters, resolved.error);
+    if (this.active) return ackError(SCENARIO_ERRORS.busy, `scenario ${this.active.scenarioId} is running (run ${this.active.runId}); stop it first`);
 
     const child = this.run(scenarioId, scenarioCommandLine(resolved.data));
     const emit = (event: TScenarioEventBody) => this.options.emit({ ...event, runId, t: this.now() } as TScenarioEvent);
@@ -126,16 +121,16 @@ export class ScenarioRunner {
       this.signal(run, "SIGTERM");
     }, (resolved.data.durationSeconds + graceSeconds) * 1000);
     deadline.unref();
-    return ack.data({ runId });
+    return ackData({ runId });
   }
 
   stop(request: unknown): TAck<{ stopping: true }> {
     const runId = (request as { runId?: unknown } | null)?.runId;
     const run = this.active;
-    if (!run || run.runId !== runId) return ack.error(SCENARIO_ERRORS.notRunning, "no such run is in progress");
+    if (!run || run.runId !== runId) return ackError(SCENARIO_ERRORS.notRunning, "no such run is in progress");
     run.stopRequested = true;
     this.signal(run, "SIGTERM");
-    return ack.data({ stopping: true });
+    return ackData({ stopping: true });
   }
 
   /** Resolves when the current run (if any) has exited, with its status. */

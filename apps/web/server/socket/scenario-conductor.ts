@@ -6,7 +6,7 @@
 // computed from the stored samples of the run's window (so a server restart mid-run loses
 // nothing) and kept with those samples as the run's recording.
 import {
-  evaluateScenario, LIVE_EVENTS, resolveScenarioArguments, SCENARIO_EVENTS, ZScenarioEvent, type TAck, type TLiveScenarioEvent, type TLiveScenarioStart, type TLiveScenarioVerdict,
+  ackData, ackError, evaluateScenario, LIVE_EVENTS, resolveScenarioArguments, SCENARIO_EVENTS, ZScenarioEvent, type TAck, type TLiveScenarioEvent, type TLiveScenarioStart, type TLiveScenarioVerdict,
   type TSample, type TScenarioEvent, type TScenarioManifest, type TScenarioVerdict,
 } from "@perflab/protocol";
 import type { Namespace, Socket } from "socket.io";
@@ -50,11 +50,6 @@ const MAX_LIVE_SAMPLES = 30_000;
 const LAST_BATCH_WAIT_MS = 1500;
 const AGENT_ANSWER_TIMEOUT_MS = 10_000;
 
-const ack = {
-  data: <T>(data: T): TAck<T> => ({ data }),
-  error: (code: string, message: string): TAck<never> => ({ error: { code, message } }),
-};
-
 /** CPUs of the machine, from its per-CPU rows (the verdict's per-CPU thresholds need them). */
 export function countCpus(samples: readonly TSample[]): number {
   const cpus = new Set<string>();
@@ -76,38 +71,38 @@ export class ScenarioConductor {
   /** A viewer's start request; the viewer's right to control the machine is checked by store.request. */
   async start(viewer: TLiveUser, request: TLiveScenarioStart): Promise<TAck<{ runId: string }>> {
     const manifest = this.store.manifest(request.scenarioId);
-    if (!manifest) return ack.error("unknown-scenario", `There is no scenario "${request.scenarioId}"`);
+    if (!manifest) return ackError("unknown-scenario", `There is no scenario "${request.scenarioId}"`);
     const resolved = resolveScenarioArguments(manifest, { durationSeconds: request.durationSeconds, parameters: request.parameters });
-    if ("error" in resolved) return ack.error("invalid-parameters", resolved.error);
+    if ("error" in resolved) return ackError("invalid-parameters", resolved.error);
     const agentSocket = this.presence.agentSocket(request.machineId);
-    if (!agentSocket) return ack.error("offline", "The machine's agent is not connected");
-    if (this.active.has(request.machineId)) return ack.error("busy", "A scenario is already running on this machine");
+    if (!agentSocket) return ackError("offline", "The machine's agent is not connected");
+    if (this.active.has(request.machineId)) return ackError("busy", "A scenario is already running on this machine");
 
     const run = await this.store.request(viewer, { agentId: request.machineId, scenarioId: manifest.id, ...resolved.data, exerciseId: request.exerciseId ?? null });
     let answer: TAck<unknown>;
     try {
       answer = (await agentSocket.timeout(AGENT_ANSWER_TIMEOUT_MS).emitWithAck(SCENARIO_EVENTS.start, { runId: run.id, scenarioId: manifest.id, ...resolved.data })) as TAck<unknown>;
     } catch {
-      answer = ack.error("offline", "The machine's agent did not answer");
+      answer = ackError("offline", "The machine's agent did not answer");
     }
     if (!answer || typeof answer !== "object" || "error" in answer) {
       const problem = (answer as { error?: { message?: string } } | null)?.error?.message ?? "The agent answered something unexpected";
       await this.store.answered(request.machineId, run.id, { started: false, problem });
-      return ack.error("agent-refused", problem);
+      return ackError("agent-refused", problem);
     }
     await this.store.answered(request.machineId, run.id, { started: true, at: new Date() });
     this.active.set(request.machineId, { runId: run.id, manifest, parameters: resolved.data.parameters, startedMs: Date.now(), samples: [], status: "running" });
     this.log(`scenario ${manifest.id} started on ${request.machineId} (run ${run.id}) by ${viewer.id}`);
-    return ack.data({ runId: run.id });
+    return ackData({ runId: run.id });
   }
 
   async stop(machineId: string, runId: string): Promise<TAck<{ stopping: true }>> {
     const agentSocket = this.presence.agentSocket(machineId);
-    if (!agentSocket) return ack.error("offline", "The machine's agent is not connected");
+    if (!agentSocket) return ackError("offline", "The machine's agent is not connected");
     try {
       return (await agentSocket.timeout(AGENT_ANSWER_TIMEOUT_MS).emitWithAck(SCENARIO_EVENTS.stop, { runId })) as TAck<{ stopping: true }>;
     } catch {
-      return ack.error("offline", "The machine's agent did not answer");
+      return ackError("offline", "The machine's agent did not answer");
     }
   }
 
