@@ -40,7 +40,7 @@ test("an instructor runs a workshop: join by code, roster, the learner's live la
   await learner.goto("/labs");
   await learner.getByLabel("Machine name").fill("wes-lab");
   await learner.getByRole("button", { name: "Enrol machine" }).click();
-  await learner.goBack();
+  await expect(learner.getByTestId("run-command")).toBeVisible(); // enrolled; the command is not needed here
   await learner.goto(instructor.url());
   await learner.getByTestId("attach-machine").selectOption({ label: "wes-lab" });
   await learner.getByRole("button", { name: "Save" }).click();
