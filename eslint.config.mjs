@@ -29,7 +29,7 @@ export default tseslint.config(
   ...importBoundaries([
     { files: ["packages/protocol/**"], forbidden: ["@perflab/*", "**/apps/**", "**/agent/**"], why: "protocol is loaded by agents and browsers: zod only" },
     { files: ["packages/content/**"], forbidden: ["@perflab/db", "@perflab/web", "@perflab/launcher", "@perflab/agent", "**/apps/**"], why: "content depends only on protocol (the metric catalogue)" },
-    { files: ["packages/db/**"], forbidden: ["@perflab/web", "@perflab/launcher", "@perflab/content", "@perflab/protocol", "@perflab/agent", "**/apps/**"], why: "db depends on nothing of ours", except: ["**/*.test.ts"] },
+    { files: ["packages/db/**"], forbidden: ["@perflab/web", "@perflab/launcher", "@perflab/content", "@perflab/agent", "**/apps/**"], why: "db depends only on protocol (the drill answer key it grades with)", except: ["**/*.test.ts"] },
     { files: ["packages/launcher/**"], forbidden: ["@perflab/web", "@perflab/protocol", "@perflab/content", "@perflab/agent", "**/apps/**"], why: "the launcher only operates the database and processes", except: ["**/*.test.ts"] },
     { files: ["agent/**"], forbidden: ["@perflab/db", "@perflab/web", "@perflab/content", "@perflab/launcher", "**/apps/**", "**/packages/db/**"], why: "the agent runs on lab machines and knows only the protocol", except: ["**/*.test.ts"] },
   ]),

@@ -47,5 +47,7 @@ export {
   createWorkshop, canManageWorkshop, rotateJoinCode, closeWorkshop, joinWorkshop, attachMachine, listWorkshops, getWorkshopRoster, ZNewWorkshop, MAX_WRONG_JOIN_CODES,
   type TWorkshopSummary, type TRosterEntry, type TCreateWorkshopResult, type TJoinWorkshopResult,
 } from "./workshops/workshops";
-export { getWorkshopMatrix, openWorkshopsOf, STUCK_AFTER_MS, STUCK_AFTER_FAILED_QUIZZES, type TWorkshopMatrix, type TMatrixRow, type TCellStatus } from "./workshops/workshop-matrix";
+export { getWorkshopMatrix, openWorkshopsOf, workshopMachines, isWorkshopMember, STUCK_AFTER_MS, STUCK_AFTER_FAILED_QUIZZES, type TWorkshopMatrix, type TMatrixRow, type TCellStatus } from "./workshops/workshop-matrix";
 export { buildWorkshopReport, workshopReportCsv, WORKSHOP_CSV_COLUMNS, type TWorkshopReport } from "./workshops/workshop-report";
+export { scheduleWorkshopRun, listWorkshopRuns, recordWorkshopRunProblem, type TScheduleWorkshopRunInput, type TScheduledWorkshopRun, type TWorkshopRunView } from "./workshops/workshop-runs";
+export { submitDrillDiagnosis, revealDrill, listLearnerDrills, ZDrillDiagnosis, type TSubmitDiagnosisResult, type TLearnerDrill } from "./workshops/drills";

@@ -13,8 +13,13 @@ export {
   LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveHistoryRequest, ZLiveSetSampling, ZMachineState, ZLiveSamples,
   type TLiveSubscribe, type TLiveHistoryRequest, type TLiveSetSampling, type TMachineState, type TLiveSamples, type TLiveSubscribeAck,
   ZLiveScenarioStart, ZLiveScenarioStop, type TLiveScenarioStart, type TLiveScenarioEvent, type TLiveScenarioVerdict,
-  ZLiveWorkshopSubscribe, type TLiveWorkshopProgress,
+  ZLiveWorkshopSubscribe, ZLiveWorkshopRunStart, WORKSHOP_RUN_MAX_COUNTDOWN_SECONDS,
+  type TLiveWorkshopProgress, type TLiveWorkshopSubscribeAck, type TLiveWorkshopMachine, type TLiveWorkshopRunStart, type TLiveWorkshopRunScheduled, type TLiveWorkshopRunUpdate, type TLiveWorkshopAnnouncement,
 } from "./live-events";
+export {
+  DRILL_SUBSYSTEMS, DRILL_MECHANISMS, DRILL_ANSWER_KEY, findDrillMechanism, expectedDrillMechanism, gradeDrillDiagnosis,
+  type TDrillSubsystem, type TDrillMechanism, type TDrillGrade,
+} from "./workshops/drill-diagnoses";
 export {
   ZScenarioManifest, ZScenarioParameter, ZScenarioSignal, SIGNAL_CONDITIONS, resolveScenarioArguments, scenarioCommandLine,
   type TScenarioManifest, type TScenarioParameter, type TScenarioSignal, type TScenarioArguments,

@@ -31,8 +31,16 @@ export const LIVE_EVENTS = {
   scenarioVerdict: "live:scenario-verdict",
   /** browser → server, acknowledged with { subscribed: true }: a workshop's instructor follows its learners' progress. */
   workshopSubscribe: "live:workshop-subscribe",
-  /** server → browser: a learner of the workshop progressed (read, quiz, exercise); refetch the matrix. */
+  /** server → browser: a learner of the workshop progressed (read, quiz, exercise, diagnosis) or their machine changed; refetch. */
   workshopProgress: "live:workshop-progress",
+  /** server → instructor, volatile, at most once a second per machine: a member's machine's CPU and pressure, for the thumbnails. */
+  workshopMachine: "live:workshop-machine",
+  /** instructor → server, acknowledged with TLiveWorkshopRunScheduled: a scenario on many learners' machines after a countdown (or a drill). */
+  workshopRunStart: "live:workshop-run-start",
+  /** server → instructor: one machine's part of a workshop run changed (started, refused, verdict, end). */
+  workshopRunUpdate: "live:workshop-run-update",
+  /** server → the workshop's learners: a run or drill was scheduled, or a drill was revealed; refetch. */
+  workshopAnnouncement: "live:workshop-announcement",
 } as const;
 
 /** Longest history a subscribe or history request returns (the lab page's widest window). */
@@ -108,8 +116,71 @@ export interface TLiveScenarioVerdict {
 }
 
 export const ZLiveWorkshopSubscribe = z.strictObject({ workshopId: z.string().check(z.minLength(1), z.maxLength(64)) });
+/** The instructor's view follows progress, machines and runs; a learner's follows announcements only. */
+export interface TLiveWorkshopSubscribeAck {
+  as: "instructor" | "learner";
+}
 
 export interface TLiveWorkshopProgress {
   workshopId: string;
   userId: string;
+}
+
+/** One member machine's latest second, for the instructor's thumbnails (null: not collected on that machine). */
+export interface TLiveWorkshopMachine {
+  workshopId: string;
+  machineId: string;
+  t: number;
+  cpuBusyPct: number | null;
+  psiCpuPct: number | null;
+  psiMemoryPct: number | null;
+  psiIoPct: number | null;
+}
+
+/** Longest countdown before a workshop run starts. */
+export const WORKSHOP_RUN_MAX_COUNTDOWN_SECONDS = 300;
+
+export const ZLiveWorkshopRunStart = z.strictObject({
+  workshopId: z.string().check(z.minLength(1), z.maxLength(64)),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** A variant of the scenario: its parameters are the preset, overridden by parameters. */
+  variant: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  durationSeconds: z.optional(z.int()),
+  parameters: z.optional(z.record(z.string().check(z.maxLength(64)), z.int())),
+  /** Only these learners (user ids); all members with a machine when absent. */
+  learnerIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(500))),
+  countdownSeconds: z.int().check(z.minimum(0), z.maximum(WORKSHOP_RUN_MAX_COUNTDOWN_SECONDS)),
+  /** A drill: learners are not told the scenario until the instructor reveals it. */
+  isDrill: z.boolean(),
+});
+export type TLiveWorkshopRunStart = z.infer<typeof ZLiveWorkshopRunStart>;
+
+export interface TLiveWorkshopRunScheduled {
+  workshopRunId: string;
+  startsAtMs: number;
+  /** Learners whose machine will get the run; the others are named with why not. */
+  targets: { userId: string; machineId: string }[];
+  skipped: { userId: string; reason: string }[];
+}
+
+export interface TLiveWorkshopRunUpdate {
+  workshopId: string;
+  workshopRunId: string;
+  userId: string;
+  machineId: string;
+  /** The scenario run on that machine, once it was requested. */
+  runId: string | null;
+  /** requested, running, a final run status, or "not-started" with a problem. */
+  status: string;
+  problem: string | null;
+  reproduced: boolean | null;
+  final: boolean;
+}
+
+export interface TLiveWorkshopAnnouncement {
+  workshopId: string;
+  kind: "run-scheduled" | "drill-revealed";
+  workshopRunId: string;
+  isDrill: boolean;
+  startsAtMs: number;
 }

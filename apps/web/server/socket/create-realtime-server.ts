@@ -1,16 +1,17 @@
 // Attaches Socket.IO to an HTTP server with perflab's two namespaces. A factory taking
 // its dependencies, so tests start it on a random port with real clients and a real
 // database, and later issues fill in the handlers without touching the wiring.
-import { CONNECT_ERRORS, EVENTS, LIVE_EVENTS, NAMESPACES, PROTOCOL_VERSION, type TLiveSamples, type TLiveWorkshopProgress, type TSessionReady } from "@perflab/protocol";
+import { CONNECT_ERRORS, EVENTS, LIVE_EVENTS, NAMESPACES, PROTOCOL_VERSION, type TLiveSamples, type TLiveWorkshopAnnouncement, type TSessionReady } from "@perflab/protocol";
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { parseAgentHandshake, type TAuthenticateAgent, type TAgentIdentity } from "./agent-auth";
 import { attachAgentStreamHandlers, type TAgentStreamStore } from "./agent-stream-handlers";
 import type { TLiveAccess } from "./live-access";
 import type { TAuthenticateLiveUser, TLiveUser } from "./live-auth";
-import { attachLiveHandlers, machineRoom, workshopRoom } from "./live-handlers";
+import { attachLiveHandlers, machineRoom } from "./live-handlers";
 import { MachinePresence } from "./machine-presence";
 import { ScenarioConductor, type TScenarioStore } from "./scenario-conductor";
+import { WorkshopHub } from "./workshop-hub";
 
 // Socket.IO disconnects a client whose message exceeds this, before anything can answer.
 // It is set well above MAX_BATCH_BYTES so that an oversized batch still gets an error
@@ -34,6 +35,8 @@ export interface TRealtimeServer extends Server {
   isMachineOnline: (machineId: string) => boolean;
   /** A learner progressed: their open workshops' instructor views refetch. */
   notifyLearnerProgress: (userId: string) => void;
+  /** A drill was revealed (or a run scheduled elsewhere): the workshop's learners and instructor views refetch. */
+  announceWorkshop: (announcement: TLiveWorkshopAnnouncement) => void;
 }
 
 export interface TSocketData {
@@ -66,6 +69,13 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
 
   const live = io.of(NAMESPACES.live);
   const scenarios = deps.scenarioStore ? new ScenarioConductor(deps.scenarioStore, presence, live, machineRoom, log) : undefined;
+  const workshops = deps.liveAccess ? new WorkshopHub(live, deps.liveAccess, scenarios, log) : undefined;
+  // Pending countdowns and the refresh timer end with the server.
+  const closeServer = io.close.bind(io);
+  io.close = (callback) => {
+    workshops?.close();
+    return closeServer(callback);
+  };
   live.use(async (socket, next) => {
     const result = await authenticateOrRefuse(() => deps.authenticateLiveUser(socket.handshake.headers.cookie), "sign in to watch live labs", log, "live");
     if ("error" in result) return next(result.error);
@@ -74,13 +84,16 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   });
   live.on("connection", (socket: Socket) => {
     const { user } = socket.data as TSocketData;
-    if (deps.liveAccess) attachLiveHandlers(socket, user!, { access: deps.liveAccess, presence, scenarios, log });
+    if (deps.liveAccess && workshops) attachLiveHandlers(socket, user!, { access: deps.liveAccess, presence, scenarios, workshops, log });
     const ready: TSessionReady = { protocolVersion: PROTOCOL_VERSION, subject: { kind: "user", id: user!.id } };
     socket.emit(EVENTS.sessionReady, ready);
   });
 
   // Announced when something happens to the machine's agent, so it was seen just now.
-  const announceState = (machineId: string, revoked = false) => live.to(machineRoom(machineId)).emit(LIVE_EVENTS.machineState, presence.state(machineId, { revoked, lastSeenMs: Date.now() }));
+  const announceState = (machineId: string, revoked = false) => {
+    live.to(machineRoom(machineId)).emit(LIVE_EVENTS.machineState, presence.state(machineId, { revoked, lastSeenMs: Date.now() }));
+    workshops?.onMachineState(machineId);
+  };
   // Valid batches fan out to the machine's viewers as volatile messages, without waiting
   // for the database: a viewer that cannot keep up skips some and resyncs from history,
   // instead of queueing without bound.
@@ -91,6 +104,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
       const message: TLiveSamples = { machineId: agentId, samples: batch.samples, sampling: batch.sampling };
       live.to(machineRoom(agentId)).volatile.emit(LIVE_EVENTS.samples, message);
       scenarios?.onSamples(agentId, batch.samples);
+      workshops?.onBatch(agentId, batch.samples);
       if (presence.sawBatch(agentId, batch.sampling)) announceState(agentId);
     },
   };
@@ -127,13 +141,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
     announceState(machineId, reason === "revoked");
   };
   const isMachineOnline = (machineId: string) => presence.state(machineId, { revoked: false, lastSeenMs: null }).online;
-  const notifyLearnerProgress = (userId: string) => {
-    deps.liveAccess?.workshopsOfLearner(userId).then(
-      (workshopIds) => {
-        for (const workshopId of workshopIds) live.to(workshopRoom(workshopId)).emit(LIVE_EVENTS.workshopProgress, { workshopId, userId } satisfies TLiveWorkshopProgress);
-      },
-      (error: Error) => log(`could not announce ${userId}'s progress: ${error.message}`),
-    );
-  };
-  return Object.assign(io, { disconnectMachine, isMachineOnline, notifyLearnerProgress });
+  const notifyLearnerProgress = (userId: string) => workshops?.learnerProgressed(userId);
+  const announceWorkshop = (announcement: TLiveWorkshopAnnouncement) => workshops?.announce(announcement);
+  return Object.assign(io, { disconnectMachine, isMachineOnline, notifyLearnerProgress, announceWorkshop });
 }

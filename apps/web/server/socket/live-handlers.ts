@@ -4,14 +4,15 @@
 // so a machine given away or a role taken away takes effect on the next request, not the
 // next connection. Nothing a browser sends can throw out of here.
 import {
-  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveScenarioStart, ZLiveScenarioStop, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveWorkshopSubscribe,
-  ZSamplingState, type TAck, type TLiveSubscribeAck,
+  ackData, ackError, AGENT_EVENTS, describeZodError, LIVE_EVENTS, LIVE_MAX_HISTORY_SECONDS, ZLiveHistoryRequest, ZLiveScenarioStart, ZLiveScenarioStop, ZLiveSetSampling, ZLiveSubscribe, ZLiveUnsubscribe, ZLiveWorkshopRunStart,
+  ZLiveWorkshopSubscribe, ZSamplingState, type TAck, type TLiveSubscribeAck, type TLiveWorkshopSubscribeAck,
 } from "@perflab/protocol";
 import type { Socket } from "socket.io";
 import type { TLiveAccess, TWatchedMachine } from "./live-access";
 import type { TLiveUser } from "./live-auth";
 import type { MachinePresence } from "./machine-presence";
 import type { ScenarioConductor } from "./scenario-conductor";
+import { workshopLearnersRoom, workshopRoom, type WorkshopHub } from "./workshop-hub";
 
 export const LIVE_ERRORS = {
   invalidRequest: "invalid-request",
@@ -27,8 +28,6 @@ const AGENT_ANSWER_TIMEOUT_MS = 5000;
 
 /** The Socket.IO room of one machine's viewers. */
 export const machineRoom = (machineId: string) => `machine:${machineId}`;
-/** The Socket.IO room of one workshop's instructor views. */
-export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 
 type TAckCallback = (response: TAck<unknown>) => void;
 type TSchema<T> = { safeParse: (payload: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof describeZodError>[0] } };
@@ -38,11 +37,12 @@ export interface TLiveHandlerDependencies {
   presence: MachinePresence;
   /** Scenario runs; without it the scenario requests are not offered. */
   scenarios?: ScenarioConductor;
+  workshops: WorkshopHub;
   log: (message: string) => void;
 }
 
 export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiveHandlerDependencies): void {
-  const { access, presence, scenarios, log } = deps;
+  const { access, presence, scenarios, workshops, log } = deps;
 
   /** The machine when the viewer may watch it, or the error acknowledgement already sent. */
   async function watchOrRefuse(machineId: string, ack: TAckCallback): Promise<TWatchedMachine | null> {
@@ -121,10 +121,28 @@ export function attachLiveHandlers(socket: Socket, viewer: TLiveUser, deps: TLiv
     });
   }
 
+  // The instructor follows everything; a member only the workshop's announcements; anyone else nothing.
   onRequest(LIVE_EVENTS.workshopSubscribe, ZLiveWorkshopSubscribe, async (request, ack) => {
-    if (!(await access.manageWorkshop(viewer, request.workshopId))) return ack(ackError(LIVE_ERRORS.forbidden, "Only the workshop's instructor follows its learners"));
-    await socket.join(workshopRoom(request.workshopId));
-    ack(ackData({ subscribed: true }));
+    const { workshopId } = request;
+    if (await access.manageWorkshop(viewer, workshopId)) {
+      await socket.join(workshopRoom(workshopId));
+      await workshops.follow(workshopId);
+      return ack(ackData({ as: "instructor" } satisfies TLiveWorkshopSubscribeAck));
+    }
+    if (await access.isWorkshopMember(viewer, workshopId)) {
+      await socket.join(workshopLearnersRoom(workshopId));
+      return ack(ackData({ as: "learner" } satisfies TLiveWorkshopSubscribeAck));
+    }
+    ack(ackError(LIVE_ERRORS.forbidden, "This workshop is not yours"));
+  });
+
+  onRequest(LIVE_EVENTS.workshopRunStart, ZLiveWorkshopRunStart, async (request, ack) => {
+    try {
+      ack(await workshops.scheduleRun(viewer, request));
+    } catch (error) {
+      if ((error as Error).name !== "ForbiddenError") throw error;
+      ack(ackError(LIVE_ERRORS.forbidden, (error as Error).message));
+    }
   });
 
   onRequest(LIVE_EVENTS.setSampling, ZLiveSetSampling, async (request, ack) => {

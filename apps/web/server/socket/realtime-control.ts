@@ -3,12 +3,16 @@
 // connection at once. Next compiles the app separately from server.ts, so a module-level
 // variable would exist twice; a global keyed by a registered symbol exists once per
 // process. (One web process is the deployment model; several would need a shared bus.)
+import type { TLiveWorkshopAnnouncement } from "@perflab/protocol";
+
 export interface TRealtimeControl {
   disconnectMachine: (machineId: string, reason: "rotated" | "revoked") => void;
   /** True while the machine's agent is connected to this server. */
   isMachineOnline: (machineId: string) => boolean;
   /** A learner progressed (read, quiz, exercise): tells the instructor views of their open workshops. */
   notifyLearnerProgress: (userId: string) => void;
+  /** To a workshop's learners and instructor views: a drill was revealed. */
+  announceWorkshop: (announcement: TLiveWorkshopAnnouncement) => void;
 }
 
 const CONTROL = Symbol.for("perflab.realtime-control");

@@ -15,6 +15,7 @@ import type { MachinePresence } from "./machine-presence";
 
 export interface TRunRecord {
   id: string;
+  workshopRunId: string | null;
   scenarioId: string;
   parameters: Record<string, number>;
   startedAt: Date | null;
@@ -23,7 +24,7 @@ export interface TRunRecord {
 
 /** What the conductor needs from the data layer (authorization for people happens there). */
 export interface TScenarioStore {
-  request: (viewer: TLiveUser, input: { agentId: string; scenarioId: string; durationSeconds: number; parameters: Record<string, number>; exerciseId?: string | null }) => Promise<TRunRecord>;
+  request: (viewer: TLiveUser, input: { agentId: string; scenarioId: string; durationSeconds: number; parameters: Record<string, number>; exerciseId?: string | null; workshopRunId?: string | null }) => Promise<TRunRecord>;
   answered: (agentId: string, runId: string, answer: { started: true; at: Date } | { started: false; problem: string }) => Promise<void>;
   recordEvent: (agentId: string, event: { runId: string; t: number; kind: string; body: object }) => Promise<boolean>;
   finish: (agentId: string, runId: string, end: { status: Extract<TScenarioEvent, { kind: "exit" }>["status"]; at: Date; verdict: unknown; samples: unknown[] }) => Promise<void>;
@@ -37,6 +38,9 @@ export interface TScenarioStore {
 
 interface TActiveRun {
   runId: string;
+  workshopRunId: string | null;
+  /** A drill's run: nothing about it goes to the machine's viewers (the drilled learner among them). */
+  isHidden: boolean;
   manifest: TScenarioManifest;
   parameters: Record<string, number>;
   startedMs: number;
@@ -57,8 +61,26 @@ export function countCpus(samples: readonly TSample[]): number {
   return Math.max(1, cpus.size);
 }
 
+/** A run that is part of a workshop run changed: the workshop's instructor view shows it. */
+export interface TWorkshopRunChange {
+  machineId: string;
+  workshopRunId: string;
+  runId: string;
+  status: string;
+  reproduced: boolean | null;
+  final: boolean;
+}
+
+/** How a workshop run starts one machine's part. */
+export interface TStartOptions {
+  workshopRunId?: string;
+  isHidden?: boolean;
+}
+
 export class ScenarioConductor {
   private readonly active = new Map<string, TActiveRun>();
+  /** Set by the workshop hub. */
+  onWorkshopRunChange: (change: TWorkshopRunChange) => void = () => {};
 
   constructor(
     private readonly store: TScenarioStore,
@@ -69,7 +91,11 @@ export class ScenarioConductor {
   ) {}
 
   /** A viewer's start request; the viewer's right to control the machine is checked by store.request. */
-  async start(viewer: TLiveUser, request: TLiveScenarioStart): Promise<TAck<{ runId: string }>> {
+  manifest(scenarioId: string): TScenarioManifest | undefined {
+    return this.store.manifest(scenarioId);
+  }
+
+  async start(viewer: TLiveUser, request: TLiveScenarioStart, options: TStartOptions = {}): Promise<TAck<{ runId: string }>> {
     const manifest = this.store.manifest(request.scenarioId);
     if (!manifest) return ackError("unknown-scenario", `There is no scenario "${request.scenarioId}"`);
     const resolved = resolveScenarioArguments(manifest, { durationSeconds: request.durationSeconds, parameters: request.parameters });
@@ -78,7 +104,8 @@ export class ScenarioConductor {
     if (!agentSocket) return ackError("offline", "The machine's agent is not connected");
     if (this.active.has(request.machineId)) return ackError("busy", "A scenario is already running on this machine");
 
-    const run = await this.store.request(viewer, { agentId: request.machineId, scenarioId: manifest.id, ...resolved.data, exerciseId: request.exerciseId ?? null });
+    const workshopRunId = options.workshopRunId ?? null;
+    const run = await this.store.request(viewer, { agentId: request.machineId, scenarioId: manifest.id, ...resolved.data, exerciseId: request.exerciseId ?? null, workshopRunId });
     let answer: TAck<unknown>;
     try {
       answer = (await agentSocket.timeout(AGENT_ANSWER_TIMEOUT_MS).emitWithAck(SCENARIO_EVENTS.start, { runId: run.id, scenarioId: manifest.id, ...resolved.data })) as TAck<unknown>;
@@ -88,10 +115,12 @@ export class ScenarioConductor {
     if (!answer || typeof answer !== "object" || "error" in answer) {
       const problem = (answer as { error?: { message?: string } } | null)?.error?.message ?? "The agent answered something unexpected";
       await this.store.answered(request.machineId, run.id, { started: false, problem });
+      if (workshopRunId) this.onWorkshopRunChange({ machineId: request.machineId, workshopRunId, runId: run.id, status: "refused", reproduced: null, final: true });
       return ackError("agent-refused", problem);
     }
     await this.store.answered(request.machineId, run.id, { started: true, at: new Date() });
-    this.active.set(request.machineId, { runId: run.id, manifest, parameters: resolved.data.parameters, startedMs: Date.now(), samples: [], status: "running" });
+    this.active.set(request.machineId, { runId: run.id, workshopRunId, isHidden: options.isHidden === true, manifest, parameters: resolved.data.parameters, startedMs: Date.now(), samples: [], status: "running" });
+    if (workshopRunId) this.onWorkshopRunChange({ machineId: request.machineId, workshopRunId, runId: run.id, status: "running", reproduced: null, final: false });
     this.log(`scenario ${manifest.id} started on ${request.machineId} (run ${run.id}) by ${viewer.id}`);
     return ackData({ runId: run.id });
   }
@@ -130,6 +159,8 @@ export class ScenarioConductor {
   }
 
   private announceVerdict(agentId: string, run: TActiveRun, verdict: TScenarioVerdict, final: boolean): void {
+    if (run.workshopRunId) this.onWorkshopRunChange({ machineId: agentId, workshopRunId: run.workshopRunId, runId: run.runId, status: run.status, reproduced: verdict.reproduced, final });
+    if (run.isHidden) return;
     const message: TLiveScenarioVerdict = { machineId: agentId, runId: run.runId, scenarioId: run.manifest.id, status: run.status, verdict, final };
     this.live.to(this.room(agentId)).emit(LIVE_EVENTS.scenarioVerdict, message);
   }
@@ -137,8 +168,11 @@ export class ScenarioConductor {
   private async onAgentEvent(agentId: string, event: TScenarioEvent): Promise<void> {
     const { runId, t, kind, ...body } = event;
     if (!(await this.store.recordEvent(agentId, { runId, t, kind, body }))) return; // not this agent's run, or over
-    const message: TLiveScenarioEvent = { machineId: agentId, event };
-    this.live.to(this.room(agentId)).emit(LIVE_EVENTS.scenarioEvent, message);
+    const current = this.active.get(agentId);
+    if (!(current?.runId === runId && current.isHidden)) {
+      const message: TLiveScenarioEvent = { machineId: agentId, event };
+      this.live.to(this.room(agentId)).emit(LIVE_EVENTS.scenarioEvent, message);
+    }
     if (event.kind === "exit") await this.finish(agentId, event);
   }
 
@@ -150,7 +184,8 @@ export class ScenarioConductor {
       const record = await this.store.openRun(agentId, exit.runId);
       const manifest = record ? this.store.manifest(record.scenarioId) : undefined;
       if (!record || !manifest) return;
-      run = { runId: record.id, manifest, parameters: record.parameters, startedMs: (record.startedAt ?? record.requestedAt).getTime(), samples: [], status: "running" };
+      // Whether it was a drill is not known here: a workshop run stays quiet on the machine's page.
+      run = { runId: record.id, workshopRunId: record.workshopRunId, isHidden: record.workshopRunId !== null, manifest, parameters: record.parameters, startedMs: (record.startedAt ?? record.requestedAt).getTime(), samples: [], status: "running" };
     }
     await new Promise((resolve) => setTimeout(resolve, LAST_BATCH_WAIT_MS));
     const samples = await this.store.samples(agentId, { fromMs: run.startedMs, toMs: exit.t });

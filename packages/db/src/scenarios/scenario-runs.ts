@@ -7,6 +7,7 @@ import type { Db } from "../client";
 import { ForbiddenError } from "../security/forbidden-error";
 import { assertCanWatchMachineOf } from "../security/machine-access";
 import type { TUserSummary } from "../users/user-summary";
+import { isHiddenDrillRun } from "../workshops/drills";
 
 export const FINAL_RUN_STATUSES = ["done", "failed", "bad-parameters", "requirements-missing", "stopped", "timed-out", "refused", "lost"] as const;
 export type TFinalRunStatus = (typeof FINAL_RUN_STATUSES)[number];
@@ -27,29 +28,34 @@ export interface TScenarioRunSummary {
   exerciseId: string | null;
   startedBy: { id: string; name: string };
   machineOwnerId: string;
+  /** The workshop run ("run for everyone" or drill) this run is part of. */
+  workshopRunId: string | null;
 }
 
 const RUN_SELECT = {
-  id: true, agentId: true, scenarioId: true, parameters: true, durationSeconds: true, status: true, problem: true, requestedAt: true, startedAt: true, endedAt: true, verdict: true, exerciseId: true,
+  id: true, agentId: true, scenarioId: true, parameters: true, durationSeconds: true, status: true, problem: true, requestedAt: true, startedAt: true, endedAt: true, verdict: true, exerciseId: true, workshopRunId: true,
   startedBy: { select: { id: true, name: true } },
   agent: { select: { name: true, ownerId: true } },
+  workshopRun: { select: { isDrill: true, revealedAt: true } },
 } as const;
 
-type TRunRow = { agent: { name: string; ownerId: string }; parameters: unknown } & Omit<TScenarioRunSummary, "machineName" | "machineOwnerId" | "parameters">;
-const toSummary = ({ agent, parameters, ...run }: TRunRow): TScenarioRunSummary => ({ ...run, parameters: parameters as Record<string, number>, machineName: agent.name, machineOwnerId: agent.ownerId });
+type TRunRow = { agent: { name: string; ownerId: string }; parameters: unknown; workshopRun: { isDrill: boolean; revealedAt: Date | null } | null } & Omit<TScenarioRunSummary, "machineName" | "machineOwnerId" | "parameters">;
+const toSummary = ({ agent, parameters, workshopRun: _workshopRun, ...run }: TRunRow): TScenarioRunSummary => ({ ...run, parameters: parameters as Record<string, number>, machineName: agent.name, machineOwnerId: agent.ownerId });
+/** A drill's runs stay hidden from the drilled learner until the instructor reveals the drill. */
+const isHiddenFrom = (actor: TUserSummary, run: TRunRow) => isHiddenDrillRun(actor, { startedById: run.startedBy.id, workshopRun: run.workshopRun });
 
 /** Starting a scenario controls the machine: its owner, its owner's workshop instructor, administrators. */
 export async function requestScenarioRun(
   db: Db,
   actor: TUserSummary,
-  input: { agentId: string; scenarioId: string; durationSeconds: number; parameters: Record<string, number>; exerciseId?: string | null },
+  input: { agentId: string; scenarioId: string; durationSeconds: number; parameters: Record<string, number>; exerciseId?: string | null; workshopRunId?: string | null },
 ): Promise<TScenarioRunSummary> {
   const agent = await db.agent.findUnique({ where: { id: input.agentId }, select: { ownerId: true, revokedAt: true } });
   if (!agent) throw new ForbiddenError("This lab machine is not yours");
   await assertCanWatchMachineOf(db, actor, agent.ownerId);
   if (agent.revokedAt) throw new ForbiddenError("This lab machine was revoked");
   const run = await db.scenarioRun.create({
-    data: { agentId: input.agentId, startedById: actor.id, scenarioId: input.scenarioId, durationSeconds: input.durationSeconds, parameters: input.parameters, exerciseId: input.exerciseId ?? null },
+    data: { agentId: input.agentId, startedById: actor.id, scenarioId: input.scenarioId, durationSeconds: input.durationSeconds, parameters: input.parameters, exerciseId: input.exerciseId ?? null, workshopRunId: input.workshopRunId ?? null },
     select: RUN_SELECT,
   });
   return toSummary(run);
@@ -104,7 +110,7 @@ async function assertCanSeeRun(db: Db, actor: TUserSummary, run: TScenarioRunSum
 
 export async function getScenarioRun(db: Db, actor: TUserSummary, runId: string): Promise<TScenarioRunSummary> {
   const run = await db.scenarioRun.findUnique({ where: { id: runId }, select: RUN_SELECT });
-  if (!run) throw new ForbiddenError("This scenario run is not yours"); // unknown and forbidden look the same
+  if (!run || isHiddenFrom(actor, run)) throw new ForbiddenError("This scenario run is not yours"); // unknown, hidden and forbidden look the same
   const summary = toSummary(run);
   await assertCanSeeRun(db, actor, summary);
   return summary;
@@ -115,7 +121,7 @@ export async function listScenarioRuns(db: Db, actor: TUserSummary, agentId: str
   if (!agent) throw new ForbiddenError("This lab machine is not yours");
   await assertCanWatchMachineOf(db, actor, agent.ownerId);
   const runs = await db.scenarioRun.findMany({ where: { agentId }, orderBy: { requestedAt: "desc" }, take: Math.min(limit, 100), select: RUN_SELECT });
-  return runs.map(toSummary);
+  return runs.filter((run) => !isHiddenFrom(actor, run)).map(toSummary);
 }
 
 export interface TRunRecording {

@@ -73,3 +73,14 @@ export async function openWorkshopsOf(db: Db, userId: string): Promise<string[]>
   const memberships = await db.workshopMember.findMany({ where: { userId, workshop: { closedAt: null } }, select: { workshopId: true } });
   return memberships.map((membership) => membership.workshopId);
 }
+
+/** The attached machines of a workshop's members: what the instructor's live view follows (the server acts for a viewer it checked). */
+export async function workshopMachines(db: Db, workshopId: string): Promise<{ userId: string; machineId: string }[]> {
+  const members = await db.workshopMember.findMany({ where: { workshopId, agentId: { not: null }, workshop: { closedAt: null } }, select: { userId: true, agentId: true } });
+  return members.map((member) => ({ userId: member.userId, machineId: member.agentId! }));
+}
+
+/** Whether the user is on the workshop's roster: a learner's view follows its announcements. */
+export async function isWorkshopMember(db: Db, userId: string, workshopId: string): Promise<boolean> {
+  return (await db.workshopMember.findUnique({ where: { workshopId_userId: { workshopId, userId } }, select: { userId: true } })) !== null;
+}

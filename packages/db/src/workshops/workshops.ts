@@ -43,7 +43,8 @@ function assertRunsWorkshops(actor: TUserSummary): void {
   if (actor.role !== Role.INSTRUCTOR && actor.role !== Role.ADMIN) throw new ForbiddenError("Only instructors and administrators run workshops");
 }
 
-async function workshopOfInstructor(db: Db, actor: TUserSummary, workshopId: string) {
+/** The workshop, if the actor is its instructor or an administrator; ForbiddenError otherwise (unknown ids too). */
+export async function workshopOfInstructor(db: Db, actor: TUserSummary, workshopId: string) {
   const workshop = await db.workshop.findUnique({ where: { id: workshopId }, select: { id: true, instructorId: true, closedAt: true } });
   if (!workshop || (workshop.instructorId !== actor.id && actor.role !== Role.ADMIN)) throw new ForbiddenError("This workshop is not yours to manage");
   return workshop;

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db";
+import { announceProgress } from "@/server/realtime/announce-progress";
 
 const SESSION_ENDED = "Your session has ended. Sign in again.";
 const text = (formData: FormData, name: string) => {
@@ -72,5 +73,7 @@ export async function closeWorkshopAction(formData: FormData): Promise<void> {
 export async function attachMachineAction(formData: FormData): Promise<void> {
   const actor = await getCurrentUser();
   const agentId = text(formData, "agentId");
-  if (actor) await managed(formData, (workshopId) => attachMachine(getDb(), actor, workshopId, agentId || null));
+  if (!actor) return;
+  await managed(formData, (workshopId) => attachMachine(getDb(), actor, workshopId, agentId || null));
+  announceProgress(actor.id); // the instructor's view follows the new machine
 }
