@@ -67,6 +67,7 @@ export interface TWorkshopRunChange {
   workshopRunId: string;
   runId: string;
   status: string;
+  problem: string | null;
   reproduced: boolean | null;
   final: boolean;
 }
@@ -115,12 +116,12 @@ export class ScenarioConductor {
     if (!answer || typeof answer !== "object" || "error" in answer) {
       const problem = (answer as { error?: { message?: string } } | null)?.error?.message ?? "The agent answered something unexpected";
       await this.store.answered(request.machineId, run.id, { started: false, problem });
-      if (workshopRunId) this.onWorkshopRunChange({ machineId: request.machineId, workshopRunId, runId: run.id, status: "refused", reproduced: null, final: true });
+      if (workshopRunId) this.onWorkshopRunChange({ machineId: request.machineId, workshopRunId, runId: run.id, status: "refused", problem, reproduced: null, final: true });
       return ackError("agent-refused", problem);
     }
     await this.store.answered(request.machineId, run.id, { started: true, at: new Date() });
     this.active.set(request.machineId, { runId: run.id, workshopRunId, isHidden: options.isHidden === true, manifest, parameters: resolved.data.parameters, startedMs: Date.now(), samples: [], status: "running" });
-    if (workshopRunId) this.onWorkshopRunChange({ machineId: request.machineId, workshopRunId, runId: run.id, status: "running", reproduced: null, final: false });
+    if (workshopRunId) this.onWorkshopRunChange({ machineId: request.machineId, workshopRunId, runId: run.id, status: "running", problem: null, reproduced: null, final: false });
     this.log(`scenario ${manifest.id} started on ${request.machineId} (run ${run.id}) by ${viewer.id}`);
     return ackData({ runId: run.id });
   }
@@ -159,7 +160,7 @@ export class ScenarioConductor {
   }
 
   private announceVerdict(agentId: string, run: TActiveRun, verdict: TScenarioVerdict, final: boolean): void {
-    if (run.workshopRunId) this.onWorkshopRunChange({ machineId: agentId, workshopRunId: run.workshopRunId, runId: run.runId, status: run.status, reproduced: verdict.reproduced, final });
+    if (run.workshopRunId) this.onWorkshopRunChange({ machineId: agentId, workshopRunId: run.workshopRunId, runId: run.runId, status: run.status, problem: null, reproduced: verdict.reproduced, final });
     if (run.isHidden) return;
     const message: TLiveScenarioVerdict = { machineId: agentId, runId: run.runId, scenarioId: run.manifest.id, status: run.status, verdict, final };
     this.live.to(this.room(agentId)).emit(LIVE_EVENTS.scenarioVerdict, message);

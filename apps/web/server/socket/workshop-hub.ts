@@ -126,7 +126,7 @@ export class WorkshopHub {
 
   private onRunChange(change: TWorkshopRunChange): void {
     for (const { workshopId, userId } of this.machines.get(change.machineId) ?? []) {
-      this.emitUpdate({ workshopId, workshopRunId: change.workshopRunId, userId, machineId: change.machineId, runId: change.runId, status: change.status, problem: null, reproduced: change.reproduced, final: change.final });
+      this.emitUpdate({ workshopId, workshopRunId: change.workshopRunId, userId, machineId: change.machineId, runId: change.runId, status: change.status, problem: change.problem, reproduced: change.reproduced, final: change.final });
     }
   }
 
@@ -173,9 +173,10 @@ export class WorkshopHub {
           answer = ackError("failed", (error as Error).name === "ForbiddenError" ? (error as Error).message : "The server could not start it");
           if ((error as Error).name !== "ForbiddenError") this.log(`workshop run ${workshopRunId} on ${machineId}: ${(error as Error).message}`);
         }
-        if ("data" in answer) return; // the conductor reports its progress through onRunChange
-        // Refused by the agent: the conductor recorded the run; otherwise (offline, busy) record why here.
-        if (answer.error.code !== "agent-refused") await this.access.recordWorkshopRunProblem(workshopRunId, machineId, viewer.id, answer.error.message).catch(() => undefined);
+        // Started or refused by the agent: the conductor recorded it and reports through onRunChange.
+        if ("data" in answer || answer.error.code === "agent-refused") return;
+        // Not even asked (offline, busy, forbidden): recorded here so the report shows why.
+        await this.access.recordWorkshopRunProblem(workshopRunId, machineId, viewer.id, answer.error.message).catch(() => undefined);
         this.emitUpdate({ workshopId: request.workshopId, workshopRunId, userId, machineId, runId: null, status: "not-started", problem: answer.error.message, reproduced: null, final: true });
       }),
     );

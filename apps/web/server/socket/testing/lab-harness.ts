@@ -1,7 +1,7 @@
 // What the /live integration tests share: a real realtime server over a per-run database,
 // an owner with one enrolled lab machine and a stranger, viewers signed in with a real
 // session cookie, and agents speaking the protocol by hand. Test-only.
-import { createAgent, type Db } from "@perflab/db";
+import { createAgent, type Db, type TUserSummary } from "@perflab/db";
 import { AGENT_EVENTS, EVENTS, NAMESPACES, type TAck, type TAgentHello, type TMetricBatch } from "@perflab/protocol";
 import { createTestDatabase, type TTestDatabase } from "@perflab/testkit";
 import { encode } from "next-auth/jwt";
@@ -31,10 +31,14 @@ export interface TLabHarness {
   machine: { agentId: string; token: string };
   /** A browser on /live signed in as this user. */
   viewer: (userId: string) => Promise<Socket>;
-  /** An agent of the machine on /agent, after its hello; `prepare` adds handlers before it. */
-  agent: (prepare?: (client: Socket) => void) => Promise<Socket>;
+  /** An agent on /agent after its hello (the owner's machine unless another is given); `prepare` adds handlers before it. */
+  agent: (prepare?: (client: Socket) => void, machine?: { token: string }) => Promise<Socket>;
+  /** Another user with a lab machine of their own. */
+  addLearner: (name: string) => Promise<{ user: TUserSummary; machine: { agentId: string; token: string } }>;
   /** One stored batch with a single sched.procs_running sample. */
   sendBatch: (client: Socket, t: number, running: number) => Promise<TAck<unknown>>;
+  /** One stored batch with these samples. */
+  sendSamples: (client: Socket, samples: TMetricBatch["samples"]) => Promise<TAck<unknown>>;
   request: <T>(client: Socket, event: string, payload: unknown) => Promise<TAck<T>>;
   nextEvent: <T>(client: Socket, event: string) => Promise<T>;
   disconnectClients: () => void;
@@ -69,6 +73,10 @@ export async function startLabHarness(extraDependencies: (db: Db) => Partial<TRe
     return client;
   }
   let seq = 0;
+  const sendSamples = (client: Socket, samples: TMetricBatch["samples"]) => {
+    const batch: TMetricBatch = { seq: ++seq, samples, collectorErrors: [], droppedBatches: 0, sampling: NORMAL_SAMPLING };
+    return client.emitWithAck(AGENT_EVENTS.batch, Buffer.from(JSON.stringify(batch))) as Promise<TAck<unknown>>;
+  };
   return {
     testDb,
     io,
@@ -79,17 +87,21 @@ export async function startLabHarness(extraDependencies: (db: Db) => Partial<TRe
       const cookie = `next-auth.session-token=${await encode({ token: { sub: userId, signedInAt: Date.now() }, secret: SECRET })}`;
       return ready(connect(`${baseUrl}${NAMESPACES.live}`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie } }));
     },
-    agent: async (prepare) => {
-      const client = connect(`${baseUrl}${NAMESPACES.agent}`, { transports: ["websocket"], reconnection: false, forceNew: true, auth: { token: created.data.token } });
+    agent: async (prepare, machine = created.data) => {
+      const client = connect(`${baseUrl}${NAMESPACES.agent}`, { transports: ["websocket"], reconnection: false, forceNew: true, auth: { token: machine.token } });
       prepare?.(client);
       await ready(client);
       await client.emitWithAck(AGENT_EVENTS.hello, TEST_HELLO);
       return client;
     },
-    sendBatch: (client, t, running) => {
-      const batch: TMetricBatch = { seq: ++seq, samples: [{ t, points: [["sched.procs_running", running]] }], collectorErrors: [], droppedBatches: 0, sampling: NORMAL_SAMPLING };
-      return client.emitWithAck(AGENT_EVENTS.batch, Buffer.from(JSON.stringify(batch))) as Promise<TAck<unknown>>;
+    addLearner: async (name) => {
+      const user = await testDb.db.user.create({ data: { email: `${name.toLowerCase()}@example.com`, name }, select });
+      const machine = await createAgent(testDb.db, user, { name: `${name.toLowerCase()}-lab` });
+      if (!("data" in machine)) throw new Error("the learner's machine was not created");
+      return { user, machine: machine.data };
     },
+    sendBatch: (client, t, running) => sendSamples(client, [{ t, points: [["sched.procs_running", running]] }]),
+    sendSamples: (client, samples) => sendSamples(client, samples),
     request: <T,>(client: Socket, event: string, payload: unknown) => client.timeout(10_000).emitWithAck(event, payload) as Promise<TAck<T>>,
     nextEvent: <T,>(client: Socket, event: string) => new Promise<T>((resolve) => client.once(event, resolve)),
     disconnectClients: () => {
