@@ -15,7 +15,7 @@ const NAV_ITEMS = [
 export function SiteHeader({ user }: { user: TUserSummary | null }) {
   const items = NAV_ITEMS.filter((item) => !item.isAdminOnly || user?.role === "ADMIN");
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl items-center gap-8 px-6 py-3">
         <Link href="/" className="font-mono text-lg font-semibold tracking-tight text-slate-900">
           perf<span className="text-emerald-600">lab</span>

@@ -8,6 +8,7 @@ import { syncCurriculum } from "../curriculum/sync-curriculum";
 import { ForbiddenError } from "../security/forbidden-error";
 import type { TUserSummary } from "../users/user-summary";
 import { listLearnerDrills, revealDrill, submitDrillDiagnosis } from "./drills";
+import { buildWorkshopReport, workshopReportCsv } from "./workshop-report";
 import { listWorkshopRuns, scheduleWorkshopRun, type TScheduleWorkshopRunInput } from "./workshop-runs";
 import { attachMachine, closeWorkshop, createWorkshop, joinWorkshop } from "./workshops";
 
@@ -68,6 +69,12 @@ describe("drills", () => {
     const mine = (await listLearnerDrills(testDb.db, learner, workshopId)).find((entry) => entry.id === drill.id);
     expect(mine).toMatchObject({ revealed: true, answer: { mechanism: "oom-kill", subsystem: "memory" }, diagnosis: { mechanism: "oom-kill", isCorrect: true, secondsToDiagnosis: 95 } });
     expect(await listLearnerDrills(testDb.db, outsider, workshopId)).toEqual([]);
+
+    const report = await buildWorkshopReport(testDb.db, instructor, workshopId);
+    expect(report.learners[0]!.drills.find((entry) => entry.drillId === drill.id)).toMatchObject({ scenarioId: "memory-pressure", variant: "oom", revealed: true, diagnosis: { mechanism: "oom-kill", isCorrect: true, secondsToDiagnosis: 95 } });
+    const csv = workshopReportCsv(report);
+    expect(csv).toContain(`l@example.com,Learner,drill,memory-pressure/oom,correct,,,,,,${drill.id},,${later.toISOString()},drill,memory,oom-kill,95,${evidence}`);
+    expect(csv).toMatch(/drill,memory-pressure\/oom,no-diagnosis,/); // the drill scheduled in the first test, never answered
   });
 
   it("nothing is scheduled in a closed workshop", async () => {

@@ -17,6 +17,8 @@ export interface TMatrixRow {
   userId: string;
   name: string;
   machineId: string | null;
+  /** The attached machine, with the scenario it is running now (drills included: this is the instructor's view). */
+  machine: { id: string; name: string; activeRun: { runId: string; scenarioId: string; isDrill: boolean } | null } | null;
   cells: Record<string, TCellStatus>;
   lastActivityAt: Date | null;
   /** Why this learner looks stuck, or null. */
@@ -35,7 +37,14 @@ const latest = (...dates: (Date | null | undefined)[]) => dates.reduce<Date | nu
 export async function getWorkshopMatrix(db: Db, actor: TUserSummary, workshopId: string, now = new Date()): Promise<TWorkshopMatrix> {
   const workshop = await db.workshop.findUnique({
     where: { id: workshopId },
-    select: { id: true, title: true, topicIds: true, instructorId: true, startsAt: true, endsAt: true, closedAt: true, members: { orderBy: { joinedAt: "asc" }, select: { userId: true, joinedAt: true, agentId: true, user: { select: { name: true } } } } },
+    select: { id: true, title: true, topicIds: true, instructorId: true, startsAt: true, endsAt: true, closedAt: true, members: {
+        orderBy: { joinedAt: "asc" },
+        select: {
+          userId: true, joinedAt: true, agentId: true, user: { select: { name: true } },
+          agent: { select: { id: true, name: true, scenarioRuns: { where: { endedAt: null }, orderBy: { requestedAt: "desc" }, take: 1, select: { id: true, scenarioId: true, workshopRun: { select: { isDrill: true } } } } } },
+        },
+      },
+    },
   });
   if (!workshop || (workshop.instructorId !== actor.id && actor.role !== Role.ADMIN)) throw new ForbiddenError("This workshop is not yours to manage");
   const userIds = workshop.members.map((member) => member.userId);
@@ -63,7 +72,9 @@ export async function getWorkshopMatrix(db: Db, actor: TUserSummary, workshopId:
     }
     const quietSince = lastActivityAt ?? member.joinedAt;
     if (!stuck && isRunning && now.getTime() - quietSince.getTime() >= STUCK_AFTER_MS) stuck = `no progress for ${Math.floor((now.getTime() - quietSince.getTime()) / 60_000)} min`;
-    return { userId: member.userId, name: member.user.name, machineId: member.agentId, cells, lastActivityAt, stuck };
+    const activeRun = member.agent?.scenarioRuns[0];
+    const machine = member.agent ? { id: member.agent.id, name: member.agent.name, activeRun: activeRun ? { runId: activeRun.id, scenarioId: activeRun.scenarioId, isDrill: activeRun.workshopRun?.isDrill ?? false } : null } : null;
+    return { userId: member.userId, name: member.user.name, machineId: member.agentId, machine, cells, lastActivityAt, stuck };
   });
   return { workshopId: workshop.id, title: workshop.title, topicIds: workshop.topicIds, rows };
 }

@@ -130,8 +130,9 @@ describe("workshops", () => {
     expect(reported.topics).toEqual([expect.objectContaining({ topicId: "2.2", quizAttempts: expect.any(Number), bestQuizScorePercent: 83, quizPassed: true })]);
     expect(reported.scenarioRuns).toContainEqual(expect.objectContaining({ runId: run.id, scenarioId: "cpu-starvation", status: "done", reproduced: true }));
     const csv = workshopReportCsv(report);
-    expect(csv.split("\r\n")[0]).toBe("email,name,record,topic_or_scenario,status,time_spent_seconds,quiz_attempts,best_quiz_score_percent,quiz_passed,exercises_done,run_id,reproduced,at");
+    expect(csv.split("\r\n")[0]).toBe("email,name,record,topic_or_scenario,status,time_spent_seconds,quiz_attempts,best_quiz_score_percent,quiz_passed,exercises_done,run_id,reproduced,at,started_for,diagnosis_subsystem,diagnosis_mechanism,seconds_to_diagnosis,evidence");
     expect(csv).toContain(`l@example.com,Learner,scenario-run,cpu-starvation,done,,,,,,${run.id},yes,`);
+    expect(csv).toMatch(new RegExp(`scenario-run,cpu-starvation,done,,,,,,${run.id},yes,[^,]*,learner,`));
     await expect(buildWorkshopReport(testDb.db, learner, id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

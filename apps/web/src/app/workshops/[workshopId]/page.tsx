@@ -1,16 +1,20 @@
 // "/workshops/<id>": for its instructor (and administrators) the join code with Rotate and
-// Close, and the roster with each learner's lab machine (its live page opens for the
-// instructor); for a member, the topics and the lab machine they attached. Anyone else,
-// like an unknown id, gets a 404.
-import { ForbiddenError, getWorkshopRoster, listLabMachines, listWorkshops, type TRosterEntry } from "@perflab/db";
+// Close, the live console (progress matrix with machine thumbnails, run for everyone and
+// drills, their verdicts and diagnoses), reports and the roster; for a member, the topics,
+// the lab machine they attached, and their own drills. Anyone else, like an unknown id,
+// gets a 404.
+import { ForbiddenError, getWorkshopRoster, listLabMachines, listLearnerDrills, listWorkshops, type TRosterEntry } from "@perflab/db";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db";
 import { attachMachineAction, closeWorkshopAction, rotateCodeAction } from "../actions";
-import { ProgressMatrix } from "./progress-matrix";
 import { TopicLinks } from "@/components/topic-links";
+import { getCurriculum } from "@/server/curriculum/get-curriculum";
+import { InstructorConsole } from "./instructor-console";
+import { LearnerDrills } from "./learner-drills";
+import type { TRunnableScenario } from "./run-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Workshop" };
@@ -33,6 +37,13 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
     }
   }
   const machines = workshop.membership ? (await listLabMachines(db, viewer)).filter((machine) => !machine.revokedAt && machine.owner.id === viewer.id) : [];
+  const drills = workshop.membership ? await listLearnerDrills(db, viewer, workshopId) : [];
+  const scenarios: TRunnableScenario[] = isManager
+    ? getCurriculum().curriculum.scenarios.map((manifest) => ({
+        id: manifest.id, title: manifest.title, durationDefault: manifest.duration.default, durationMax: manifest.duration.max,
+        variants: (manifest.variants ?? []).map((variant) => ({ name: variant.name, title: variant.title })),
+      }))
+    : [];
   return (
     <>
       <PageHeader title={workshop.title}>
@@ -66,24 +77,21 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
               </div>
             )}
           </section>
-          <section aria-labelledby="progress">
-            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="progress" className="text-lg font-semibold">
-                Progress, live
-              </h2>
-              <p className="text-sm">
-                Report:{" "}
-                <a href={`/api/workshops/${workshop.id}/report?format=csv`} className="text-emerald-700 hover:underline" data-testid="report-csv">
-                  CSV
-                </a>{" "}
-                ·{" "}
-                <a href={`/api/workshops/${workshop.id}/report?format=json`} className="text-emerald-700 hover:underline">
-                  JSON
-                </a>
-              </p>
-            </div>
-            <ProgressMatrix workshopId={workshop.id} />
-          </section>
+          <p className="text-sm">
+            Report:{" "}
+            <a href={`/api/workshops/${workshop.id}/report?format=csv`} className="text-emerald-700 hover:underline" data-testid="report-csv">
+              CSV
+            </a>{" "}
+            ·{" "}
+            <a href={`/api/workshops/${workshop.id}/report?format=json`} className="text-emerald-700 hover:underline">
+              JSON
+            </a>{" "}
+            ·{" "}
+            <Link href={`/workshops/${workshop.id}/summary`} className="text-emerald-700 hover:underline" data-testid="summary-link">
+              printable summary
+            </Link>
+          </p>
+          <InstructorConsole workshopId={workshop.id} scenarios={scenarios} isClosed={workshop.closedAt !== null} />
           <section aria-labelledby="roster">
             <h2 id="roster" className="mb-3 text-lg font-semibold">
               Roster ({roster.length})
@@ -106,6 +114,19 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
             </ul>
           </section>
         </div>
+      ) : null}
+      {workshop.membership ? (
+        <section aria-labelledby="your-drills" className="mt-8 max-w-3xl">
+          <h2 id="your-drills" className="mb-3 text-lg font-semibold">
+            Runs and drills
+          </h2>
+          <LearnerDrills
+            workshopId={workshop.id}
+            machineId={workshop.membership.agentId}
+            drills={drills.map((drill) => ({ id: drill.id, startsAtMs: drill.startsAt.getTime(), revealed: drill.revealed, answer: drill.answer, diagnosis: drill.diagnosis }))}
+          />
+          {drills.length === 0 ? <p className="text-sm text-slate-600">No drills yet. When your instructor starts one, it appears here.</p> : null}
+        </section>
       ) : null}
       {workshop.membership ? (
         <section aria-labelledby="your-machine" className="mt-8 max-w-xl">

@@ -1,68 +1,26 @@
 "use client";
-// The instructor's live view: learners × the workshop's topics. It refetches the matrix
-// when the server says a learner progressed (/live, the workshop's room; at most once a
-// second however many arrive) and once a minute (so "stuck" appears without any event).
-import { LIVE_EVENTS, NAMESPACES, type TAck, type TLiveWorkshopProgress } from "@perflab/protocol";
+// The instructor's live view: learners × the workshop's topics, and each learner's lab
+// machine (connected or not, the scenario it runs, a thumbnail of its last minute). The
+// matrix itself is kept fresh by useWorkshopMatrix; thumbnails come from the digests.
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { io } from "socket.io-client";
-
-type TCell = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED";
-interface TMatrix {
-  topicIds: string[];
-  rows: { userId: string; name: string; machineId: string | null; cells: Record<string, TCell>; stuck: string | null }[];
-}
+import { MachineThumbnail } from "./machine-thumbnail";
+import type { TThumbnailPoint } from "./machine-thumbnails";
+import type { TCell, TMatrix } from "./use-workshop-matrix";
 
 const CELL_STYLE: Record<TCell, string> = { NOT_STARTED: "bg-slate-100 text-slate-500", IN_PROGRESS: "bg-amber-100 text-amber-900", COMPLETED: "bg-emerald-600 text-white" };
 const CELL_TEXT: Record<TCell, string> = { NOT_STARTED: "–", IN_PROGRESS: "reading", COMPLETED: "done" };
-const REFRESH_EVERY_MS = 60_000;
-const MIN_REFETCH_GAP_MS = 1000;
 
-export function ProgressMatrix({ workshopId }: { workshopId: string }) {
-  const [matrix, setMatrix] = useState<TMatrix | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [live, setLive] = useState(false);
+interface TProgressMatrixProps {
+  matrix: TMatrix | null;
+  problem: string | null;
+  isLive: boolean;
+  thumbnails: ReadonlyMap<string, readonly TThumbnailPoint[]>;
+}
 
-  useEffect(() => {
-    let lastFetch = 0;
-    let pending: ReturnType<typeof setTimeout> | null = null;
-    const fetchMatrix = async () => {
-      lastFetch = Date.now();
-      const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/matrix`, { cache: "no-store" });
-      if (!response.ok) return setProblem("Could not load the progress matrix");
-      setMatrix(((await response.json()) as { data: TMatrix }).data);
-      setProblem(null);
-    };
-    const refetchSoon = () => {
-      if (pending) return;
-      pending = setTimeout(() => {
-        pending = null;
-        void fetchMatrix();
-      }, Math.max(0, lastFetch + MIN_REFETCH_GAP_MS - Date.now()));
-    };
-    void fetchMatrix();
-    const socket = io(NAMESPACES.live, { transports: ["websocket"], withCredentials: true });
-    socket.on("connect", () => {
-      void (socket.emitWithAck(LIVE_EVENTS.workshopSubscribe, { workshopId }) as Promise<TAck<unknown>>).then((answer) => {
-        setLive("data" in answer);
-        refetchSoon(); // whatever happened while disconnected
-      });
-    });
-    socket.on("disconnect", () => setLive(false));
-    socket.on(LIVE_EVENTS.workshopProgress, (message: TLiveWorkshopProgress) => {
-      if (message.workshopId === workshopId) refetchSoon();
-    });
-    const timer = setInterval(refetchSoon, REFRESH_EVERY_MS);
-    return () => {
-      clearInterval(timer);
-      if (pending) clearTimeout(pending);
-      socket.disconnect();
-    };
-  }, [workshopId]);
-
+export function ProgressMatrix({ matrix, problem, isLive, thumbnails }: TProgressMatrixProps) {
   if (!matrix) return <p className="text-sm text-slate-500">{problem ?? "Loading progress…"}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="progress-matrix" data-live={live}>
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="progress-matrix" data-live={isLive}>
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
@@ -74,7 +32,7 @@ export function ProgressMatrix({ workshopId }: { workshopId: string }) {
                 </Link>
               </th>
             ))}
-            <th className="px-3 py-2 font-medium">Lab</th>
+            <th className="px-3 py-2 font-medium">Lab machine (last minute: CPU busy, highest PSI)</th>
           </tr>
         </thead>
         <tbody>
@@ -99,12 +57,25 @@ export function ProgressMatrix({ workshopId }: { workshopId: string }) {
                 );
               })}
               <td className="px-3 py-2">
-                {row.machineId ? (
-                  <Link href={`/labs/${row.machineId}`} className="text-emerald-700 hover:underline">
-                    live lab
-                  </Link>
+                {row.machine ? (
+                  <div className="flex flex-wrap items-center gap-3">
+                    <span className="inline-flex items-center gap-1.5 text-xs" data-testid="machine-state">
+                      <span className={`h-2 w-2 rounded-full ${row.machine.isOnline ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
+                      {row.machine.isOnline ? "online" : "offline"}
+                    </span>
+                    {row.machine.activeRun ? (
+                      <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-800" data-testid="machine-run">
+                        {row.machine.activeRun.isDrill ? "drill: " : "running "}
+                        {row.machine.activeRun.scenarioId}
+                      </span>
+                    ) : null}
+                    <MachineThumbnail points={thumbnails.get(row.machine.id)} />
+                    <Link href={`/labs/${row.machine.id}`} className="text-emerald-700 hover:underline">
+                      live lab
+                    </Link>
+                  </div>
                 ) : (
-                  <span className="text-slate-400">none</span>
+                  <span className="text-slate-400">none attached</span>
                 )}
               </td>
             </tr>
