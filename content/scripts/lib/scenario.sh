@@ -360,11 +360,16 @@ pl_main() {
   [ -z "$owner" ] || pl_fail "another run of $SCENARIO_ID is in progress (pid $owner); stop it first"
   # Machine-wide, whatever undo directory a run uses (an agent's, a shell's, a test's): two
   # runs of one scenario would share its namespace, interface and cgroup names and undo
-  # each other's changes. Workloads started with pl_spawn do not inherit the lock.
-  local lock_dir=/run/lock
+  # each other's changes. Workloads started with pl_spawn do not inherit the lock. A run
+  # finding it taken waits its turn for a while (several agents on one host, as in a
+  # workshop rehearsed on a single machine, each get a run), then gives up.
+  local lock_dir=/run/lock wait_seconds=${PERFLAB_SCENARIO_LOCK_WAIT_SECONDS:-60}
   [ -w "$lock_dir" ] || lock_dir=${TMPDIR:-/tmp}
   exec 9>>"$lock_dir/perflab-scenario-$SCENARIO_ID.lock"
-  ! command -v flock >/dev/null 2>&1 || flock -n 9 || pl_fail "another run of $SCENARIO_ID is in progress on this machine; wait for it or stop it first"
+  if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
+    pl_note "another run of $SCENARIO_ID is in progress on this machine; waiting up to ${wait_seconds} s for it to end"
+    flock -w "$wait_seconds" 9 || pl_fail "another run of $SCENARIO_ID is still in progress on this machine after ${wait_seconds} s; wait for it or stop it first"
+  fi
   trap 'pl_cleanup; exit 130' INT
   trap 'pl_cleanup; exit 143' TERM
   trap 'status=$?; pl_cleanup; [ $status -eq 0 ] && pl_phase done; exit $status' EXIT
