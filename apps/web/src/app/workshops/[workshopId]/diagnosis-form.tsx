@@ -3,7 +3,7 @@
 // subsystem are offered), and the evidence they relied on. One answer per drill; what was
 // typed stays after a refusal.
 import { DRILL_MECHANISMS, DRILL_SUBSYSTEMS } from "@perflab/protocol";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { FormSubmit } from "@/components/form-submit";
 import { submitDiagnosisAction, type TDiagnosisState } from "./drill-actions";
 
@@ -14,16 +14,30 @@ export function DiagnosisForm({ workshopId, drillId }: { workshopId: string; dri
     fieldErrors: {}, formError: null, values: { subsystem: "", mechanism: "", evidence: "" }, isSubmitted: false,
   });
   const [subsystem, setSubsystem] = useState(state.values.subsystem);
+  const [mechanism, setMechanism] = useState(state.values.mechanism);
+  // Submitted by hand, not through <form action>: React resets a form after its action,
+  // which would throw away the controlled choices that must survive a refusal.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
   if (state.isSubmitted) return <p className="text-sm text-slate-700" role="status">Diagnosis sent. Your grade appears when the instructor reveals the answer.</p>;
   const mechanisms = DRILL_MECHANISMS.filter((mechanism) => mechanism.subsystem === subsystem);
   return (
-    <form action={formAction} className="space-y-3" data-testid="diagnosis-form" noValidate>
+    <form onSubmit={submit} className="space-y-3" data-testid="diagnosis-form" noValidate>
       <input type="hidden" name="workshopId" value={workshopId} />
       <input type="hidden" name="drillId" value={drillId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Subsystem</span>
-          <select name="subsystem" value={subsystem} onChange={(event) => setSubsystem(event.target.value)} className={selectClass} data-testid="diagnosis-subsystem">
+          <select
+            name="subsystem"
+            value={subsystem}
+            onChange={(event) => {
+              setSubsystem(event.target.value);
+              setMechanism("");
+            }} className={selectClass} data-testid="diagnosis-subsystem">
             <option value="">choose…</option>
             {DRILL_SUBSYSTEMS.map((option) => (
               <option key={option.id} value={option.id}>
@@ -35,7 +49,7 @@ export function DiagnosisForm({ workshopId, drillId }: { workshopId: string; dri
         </label>
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Mechanism</span>
-          <select key={subsystem} name="mechanism" defaultValue={state.values.subsystem === subsystem ? state.values.mechanism : ""} className={selectClass} data-testid="diagnosis-mechanism">
+          <select name="mechanism" value={mechanism} onChange={(event) => setMechanism(event.target.value)} className={selectClass} data-testid="diagnosis-mechanism">
             <option value="">{subsystem ? "choose…" : "choose a subsystem first"}</option>
             {mechanisms.map((option) => (
               <option key={option.id} value={option.id}>
