@@ -49,3 +49,11 @@ export {
 } from "./workshops/workshops";
 export { getWorkshopMatrix, openWorkshopsOf, STUCK_AFTER_MS, STUCK_AFTER_FAILED_QUIZZES, type TWorkshopMatrix, type TMatrixRow, type TCellStatus } from "./workshops/workshop-matrix";
 export { buildWorkshopReport, workshopReportCsv, WORKSHOP_CSV_COLUMNS, type TWorkshopReport } from "./workshops/workshop-report";
+
+// Teams
+export { createTeam, canSeeTeams, listTeams, listTeamMembers, addTeamMember, setTeamLead, removeTeamMember, ZNewTeam, ZNewTeamMember, type TTeamSummary, type TTeamMemberEntry, type TTeamInputResult, type TSetLeadResult } from "./teams/teams";
+export { createTrack, updateTrack, deleteTrack, listTracks, type TTrackSummary, type TUpdateTrackResult } from "./teams/tracks";
+export { formatDueDay, parseDueDate } from "./teams/track-input";
+export { getTeamDashboard, type TTeamDashboard, type TMemberCompletion, type TSectionTotals, type TOverdueAssignment } from "./teams/team-dashboard";
+export { listLearnerAssignments, type TLearnerAssignment } from "./teams/learner-assignments";
+export { TEAM_ACTIVITY_DAYS, type TTeamActivityPoint, type TAssignmentState } from "./teams/team-numbers";
