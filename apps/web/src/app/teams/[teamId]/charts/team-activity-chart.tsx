@@ -20,7 +20,9 @@ function formatShortDay(day: string): string {
 export function TeamActivityChart({ activity, memberCount }: { activity: TTeamActivityPoint[]; memberCount: number }) {
   const activeDays = activity.filter((point) => point.activeMembers > 0);
   const minutes = activity.reduce((sum, point) => sum + point.minutes, 0);
-  const summary = `${minutes} min of reading on ${activeDays.length} of the last ${activity.length} days (UTC), by up to ${Math.max(0, ...activity.map((point) => point.activeMembers))} of ${memberCount} members a day.`;
+  // Minutes are whole per day, so a few seconds of reading would otherwise read as "0 min".
+  const readingText = minutes === 0 && activeDays.length > 0 ? "Under a minute" : `${minutes} min`;
+  const summary = `${readingText} of reading on ${activeDays.length} of the last ${activity.length} days (UTC), by up to ${Math.max(0, ...activity.map((point) => point.activeMembers))} of ${memberCount} members a day.`;
   return (
     <ChartFrame testId="chart-team-activity" title="Activity" summary={summary} table={<ActivityTable points={activeDays} />}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
