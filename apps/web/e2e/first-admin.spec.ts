@@ -2,7 +2,7 @@
 // in the form without losing what they typed, creates the admin and lands in the product.
 import { expect, FIRST_ADMIN as ADMIN, setupUrl, test } from "./fixtures";
 
-const NAV_LABELS = ["Curriculum", "Labs", "Workshops", "Progress", "Admin"];
+const NAV_LABELS = ["Curriculum", "Labs", "Workshops", "Progress", "Teams", "Admin"];
 
 test.describe.configure({ mode: "serial" });
 

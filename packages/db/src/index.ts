@@ -51,3 +51,11 @@ export { getWorkshopMatrix, openWorkshopsOf, workshopMachines, isWorkshopMember,
 export { buildWorkshopReport, workshopReportCsv, WORKSHOP_CSV_COLUMNS, type TWorkshopReport } from "./workshops/workshop-report";
 export { scheduleWorkshopRun, listWorkshopRuns, recordWorkshopRunProblem, type TScheduleWorkshopRunInput, type TScheduledWorkshopRun, type TWorkshopRunView } from "./workshops/workshop-runs";
 export { submitDrillDiagnosis, revealDrill, listLearnerDrills, ZDrillDiagnosis, type TSubmitDiagnosisResult, type TLearnerDrill } from "./workshops/drills";
+
+// Teams
+export { createTeam, canSeeTeams, listTeams, listTeamMembers, addTeamMember, setTeamLead, removeTeamMember, ZNewTeam, ZNewTeamMember, type TTeamSummary, type TTeamMemberEntry, type TTeamInputResult, type TSetLeadResult } from "./teams/teams";
+export { createTrack, updateTrack, deleteTrack, listTracks, type TTrackSummary, type TUpdateTrackResult } from "./teams/tracks";
+export { formatDueDay, parseDueDate } from "./teams/track-input";
+export { getTeamDashboard, type TTeamDashboard, type TMemberCompletion, type TSectionTotals, type TOverdueAssignment } from "./teams/team-dashboard";
+export { listLearnerAssignments, type TLearnerAssignment } from "./teams/learner-assignments";
+export { TEAM_ACTIVITY_DAYS, type TTeamActivityPoint, type TAssignmentState } from "./teams/team-numbers";

@@ -5,7 +5,9 @@ import "./globals.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { canSeeTeams } from "@perflab/db";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db";
 
 export const metadata: Metadata = {
   title: { default: "perflab", template: "%s · perflab" },
@@ -17,10 +19,11 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const showsTeams = user ? await canSeeTeams(getDb(), user) : false;
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <SiteHeader user={user} />
+        <SiteHeader user={user} showsTeams={showsTeams} />
         <main className="mx-auto max-w-6xl px-6 py-10">{children}</main>
       </body>
     </html>

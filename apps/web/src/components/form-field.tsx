@@ -8,7 +8,8 @@ interface FormFieldProps extends ComponentProps<"input"> {
 }
 
 export function FormField({ label, name, error, ...inputProps }: FormFieldProps) {
-  const errorId = `${name}-error`;
+  // Forms repeated on one page (one per row) give each input an id; the message follows it.
+  const errorId = `${inputProps.id ?? name}-error`;
   return (
     <label className="block">
       <span className="text-sm font-medium text-slate-700">{label}</span>

@@ -1,4 +1,5 @@
-// The top bar: brand, the five areas of the product, and the account menu.
+// The top bar: brand, the areas of the product, and the account menu. Teams is shown to
+// administrators and to instructors who lead a team (the layout asks the data layer).
 import Link from "next/link";
 import type { TUserSummary } from "@perflab/db";
 import { NavLink } from "./nav-link";
@@ -9,11 +10,12 @@ const NAV_ITEMS = [
   { href: "/labs", label: "Labs", isAdminOnly: false },
   { href: "/workshops", label: "Workshops", isAdminOnly: false },
   { href: "/progress", label: "Progress", isAdminOnly: false },
+  { href: "/teams", label: "Teams", isAdminOnly: false, isForTeamLeads: true },
   { href: "/admin", label: "Admin", isAdminOnly: true },
 ] as const;
 
-export function SiteHeader({ user }: { user: TUserSummary | null }) {
-  const items = NAV_ITEMS.filter((item) => !item.isAdminOnly || user?.role === "ADMIN");
+export function SiteHeader({ user, showsTeams = false }: { user: TUserSummary | null; showsTeams?: boolean }) {
+  const items = NAV_ITEMS.filter((item) => ("isForTeamLeads" in item ? showsTeams : !item.isAdminOnly || user?.role === "ADMIN"));
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl items-center gap-8 px-6 py-3">

@@ -1,6 +1,7 @@
 // "/progress" – the signed-in learner's dashboard: streak, completion per section,
-// activity, quiz scores, what to read next, and a download of their whole record.
-import { getLearnerRecord } from "@perflab/db";
+// activity, quiz scores, what to read next, the tracks their teams assigned them, and a
+// download of their whole record.
+import { getLearnerRecord, listLearnerAssignments } from "@perflab/db";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
@@ -8,6 +9,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { getCurriculum } from "@/server/curriculum/get-curriculum";
 import { getDb } from "@/server/db";
 import { buildDashboard, formatUtcDay, outlineCurriculum, type TDashboard, type TDashboardRecord } from "@/server/progress/build-dashboard";
+import { AssignmentsSection } from "./assignments-section";
 import { ActivityChart } from "./charts/activity-chart";
 import { QuizScoresChart } from "./charts/quiz-scores-chart";
 import { SectionCompletionChart } from "./charts/section-completion-chart";
@@ -25,7 +27,8 @@ const NOTHING_RECORDED: TDashboardRecord = { topics: [], quizAttempts: [], activ
 // JavaScript could ever see, and hydration corrects it at once.
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const record = (await getLearnerRecord(getDb(), user, user.id)) ?? NOTHING_RECORDED;
+  const [learnerRecord, assignments] = await Promise.all([getLearnerRecord(getDb(), user, user.id), listLearnerAssignments(getDb(), user, user.id)]);
+  const record = learnerRecord ?? NOTHING_RECORDED;
   const { toc, findTopic } = getCurriculum();
   const serverToday = formatUtcDay(new Date());
   const dashboard = buildDashboard(outlineCurriculum(toc, findTopic), record, serverToday);
@@ -51,6 +54,7 @@ export default async function ProgressPage() {
       <div className="mt-6">
         <NextUpCard next={dashboard.next} hasTopics={dashboard.totals.total > 0} />
       </div>
+      <AssignmentsSection assignments={assignments} />
       <div className="mt-6">
         {dashboard.hasAnyProgress ? (
           <div className="grid gap-6 lg:grid-cols-2">
