@@ -4,21 +4,13 @@
 // as its recording. Strangers, bad parameters, unknown scenarios, an agent that refuses
 // and malformed agent events each get a clear answer and lose nothing.
 import { readRunRecording, syncCurriculum } from "@perflab/db";
-import { LIVE_EVENTS, SCENARIO_EVENTS, type TLiveScenarioEvent, type TLiveScenarioVerdict, type TScenarioManifest } from "@perflab/protocol";
+import { LIVE_EVENTS, SCENARIO_EVENTS, type TLiveScenarioEvent, type TLiveScenarioVerdict } from "@perflab/protocol";
 import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseScenarioStore } from "./database-scenario-store";
-import { startLabHarness, type TLabHarness } from "./testing/lab-harness";
+import { startLabHarness, TEST_CPU_STARVATION, type TLabHarness } from "./testing/lab-harness";
 
-const MANIFEST: TScenarioManifest = {
-  id: "cpu-starvation",
-  title: "CPU starvation",
-  summary: "More runnable threads than CPUs.",
-  topics: ["2.2"],
-  duration: { default: 30, max: 300 },
-  parameters: [{ name: "threads", default: 4, min: 1, max: 64, description: "busy threads" }],
-  signals: [{ metric: "sched.procs_running", condition: "above", threshold: 2, description: "a run queue" }],
-};
+const MANIFEST = TEST_CPU_STARVATION;
 let startRequests: { runId: string; scenarioId: string }[] = [];
 let agentAnswer: (request: { runId: string }) => unknown = (request) => ({ data: { runId: request.runId } });
 

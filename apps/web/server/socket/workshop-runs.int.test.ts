@@ -11,18 +11,9 @@ import {
 import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseScenarioStore } from "./database-scenario-store";
-import { startLabHarness, type TLabHarness } from "./testing/lab-harness";
+import { startLabHarness, TEST_CPU_STARVATION, type TLabHarness } from "./testing/lab-harness";
 
-const CPU_STARVATION: TScenarioManifest = {
-  id: "cpu-starvation",
-  title: "CPU starvation",
-  summary: "More runnable threads than CPUs.",
-  topics: ["2.2"],
-  duration: { default: 30, max: 300 },
-  parameters: [{ name: "threads", default: 4, min: 1, max: 64, description: "busy threads" }],
-  signals: [{ metric: "sched.procs_running", condition: "above", threshold: 2, description: "a run queue" }],
-  variants: [{ name: "cgroup-quota", title: "In a cgroup", parameters: { threads: 2 } }],
-};
+const CPU_STARVATION: TScenarioManifest = { ...TEST_CPU_STARVATION, variants: [{ name: "cgroup-quota", title: "In a cgroup", parameters: { threads: 2 } }] };
 const NOT_IN_THE_KEY: TScenarioManifest = { ...CPU_STARVATION, id: "made-up", variants: undefined };
 
 describe("workshop runs and drills over /live", () => {

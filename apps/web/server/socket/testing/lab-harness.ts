@@ -2,7 +2,7 @@
 // an owner with one enrolled lab machine and a stranger, viewers signed in with a real
 // session cookie, and agents speaking the protocol by hand. Test-only.
 import { createAgent, type Db, type TUserSummary } from "@perflab/db";
-import { AGENT_EVENTS, EVENTS, NAMESPACES, type TAck, type TAgentHello, type TMetricBatch } from "@perflab/protocol";
+import { AGENT_EVENTS, EVENTS, NAMESPACES, type TAck, type TAgentHello, type TMetricBatch, type TScenarioManifest } from "@perflab/protocol";
 import { createTestDatabase, type TTestDatabase } from "@perflab/testkit";
 import { encode } from "next-auth/jwt";
 import { createServer } from "node:http";
@@ -21,6 +21,17 @@ export const TEST_HELLO: TAgentHello = {
   host: { hostname: "lab-1", kernelRelease: "6.18.0", architecture: "x64", cpuCount: 2, memoryBytes: 2 ** 30, bootTimeMs: 1_764_000_000_000 },
   capabilities: { psi: { cpu: true, memory: true, io: true, irq: false }, schedstat: false, cgroup: "v2", softnetCpuColumn: true, diskstatsFields: 17 },
   sampling: NORMAL_SAMPLING,
+};
+
+/** A small manifest like the real cpu-starvation's: one parameter, one signal on sched.procs_running. */
+export const TEST_CPU_STARVATION: TScenarioManifest = {
+  id: "cpu-starvation",
+  title: "CPU starvation",
+  summary: "More runnable threads than CPUs.",
+  topics: ["2.2"],
+  duration: { default: 30, max: 300 },
+  parameters: [{ name: "threads", default: 4, min: 1, max: 64, description: "busy threads" }],
+  signals: [{ metric: "sched.procs_running", condition: "above", threshold: 2, description: "a run queue" }],
 };
 
 export interface TLabHarness {

@@ -1,7 +1,7 @@
 // What every JSON route handler shares: errors as { error } with the right status, a
 // bounded JSON body reader, and a same-origin check for state-changing requests (session
 // cookies are SameSite=Lax already; this refuses cross-site posts outright).
-import type { TUserSummary } from "@perflab/db";
+import { ForbiddenError, type TUserSummary } from "@perflab/db";
 import { getCurrentUser } from "../auth/current-user";
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -42,5 +42,20 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
     return { body: JSON.parse(text) as unknown };
   } catch {
     return { response: apiError(400, "Body is not valid JSON") };
+  }
+}
+
+/**
+ * A GET that reads something for the signed-in user through the data layer, as { data }:
+ * 401 without a session, 404 when the data layer refuses (unknown and forbidden look the same).
+ */
+export async function readForViewer(read: (user: TUserSummary) => Promise<unknown>, notFound: string): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return apiError(401, "Sign in first");
+  try {
+    return jsonResponse(200, { data: await read(user) });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return apiError(404, notFound);
+    throw error;
   }
 }
