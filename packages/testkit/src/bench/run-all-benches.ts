@@ -3,7 +3,9 @@
 import { benchAgentCost } from "./agent-cost.bench";
 import { benchLiveFanout } from "./live-fanout.bench";
 import { benchStartTime } from "./start-time.bench";
+import { benchWorkshop } from "./workshop.bench";
 
 await benchStartTime();
 await benchAgentCost();
 await benchLiveFanout();
+await benchWorkshop();

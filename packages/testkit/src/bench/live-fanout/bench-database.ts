@@ -28,7 +28,8 @@ export interface TBenchDatabase {
 
 const USER_SELECT = { id: true, email: true, name: true, role: true } as const;
 
-async function sessionCookie(user: TUserSummary, secret: string): Promise<string> {
+/** The next-auth session cookie a signed-in browser of `user` carries (what the server decodes with `secret`). */
+export async function sessionCookie(user: TUserSummary, secret: string): Promise<string> {
   return `next-auth.session-token=${await encode({ token: { sub: user.id, signedInAt: Date.now() }, secret })}`;
 }
 

@@ -8,11 +8,12 @@ import { build, type Plugin } from "esbuild";
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 
+const LIVE_FANOUT_DIR = "packages/testkit/src/bench/live-fanout";
 const ENTRIES = {
-  perflabServer: "perflab-server",
-  bareRelay: "bare-relay",
-  agentWorker: "agent-worker",
-  viewerWorker: "viewer-worker",
+  perflabServer: `${LIVE_FANOUT_DIR}/perflab-server.entry.ts`,
+  bareRelay: `${LIVE_FANOUT_DIR}/bare-relay.entry.ts`,
+  agentWorker: `${LIVE_FANOUT_DIR}/agent-worker.entry.ts`,
+  viewerWorker: `${LIVE_FANOUT_DIR}/viewer-worker.entry.ts`,
 } as const;
 
 export type TBundles = Record<keyof typeof ENTRIES, string>;
@@ -24,11 +25,16 @@ const externalizeNodeModules: Plugin = {
   },
 };
 
-export async function bundleEntries(scratchDir: string): Promise<TBundles> {
-  const sourceDir = join(REPO_ROOT, "packages/testkit/src/bench/live-fanout");
+/**
+ * Bundles entry files (paths from the repository root) into `<scratchDir>/bundles`, one
+ * `.mjs` per key, so other benchmarks (workshop.bench.ts) bundle their own entries the
+ * same way. Returns each key's bundle path.
+ */
+export async function bundleScripts<K extends string>(scratchDir: string, entries: Record<K, string>): Promise<Record<K, string>> {
   const outDir = join(scratchDir, "bundles");
+  const keys = Object.keys(entries) as K[];
   await build({
-    entryPoints: Object.values(ENTRIES).map((name) => join(sourceDir, `${name}.entry.ts`)),
+    entryPoints: keys.map((key) => ({ in: join(REPO_ROOT, entries[key]), out: key })),
     outdir: outDir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
@@ -39,7 +45,12 @@ export async function bundleEntries(scratchDir: string): Promise<TBundles> {
     logLevel: "warning",
   });
   symlinkSync(join(REPO_ROOT, "node_modules"), join(scratchDir, "node_modules"));
-  const bundles = {} as TBundles;
-  for (const [key, name] of Object.entries(ENTRIES)) bundles[key as keyof TBundles] = join(outDir, `${name}.entry.mjs`);
-  return bundles;
+  return Object.fromEntries(keys.map((key) => [key, join(outDir, `${key}.mjs`)])) as Record<K, string>;
+}
+
+/** The live fan-out benchmark's entries; workshop.bench.ts adds its own to these. */
+export const LIVE_FANOUT_ENTRIES: Record<keyof TBundles, string> = ENTRIES;
+
+export function bundleEntries(scratchDir: string): Promise<TBundles> {
+  return bundleScripts(scratchDir, ENTRIES);
 }

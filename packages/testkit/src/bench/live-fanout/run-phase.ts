@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { rssMegabytes } from "../agent-cost/process-cost";
-import type { TAgentWorkerStart, TAgentWorkerStats } from "./agent-worker.entry";
+import { fleetStats, startAgents, startAgentWorkers } from "./agent-fleet";
 import type { TBenchDatabase } from "./bench-database";
 import type { TBundles } from "./bundle-entries";
 import { startCommandedProcess, type TCommandedProcess } from "./command-channel";
@@ -15,7 +15,6 @@ import { percentiles } from "./percentiles";
 import type { TViewerWorkerConnect, TViewerWorkerReport } from "./viewer-worker.entry";
 
 const AGENT_WORKERS = 4;
-const AGENT_START_SPREAD_MS = 1000; // agents' 1 Hz clocks spread over one period
 const START_TIMEOUT_MS = 120_000;
 
 export type TServerKind = "perflab" | "relay";
@@ -64,11 +63,6 @@ function startServer(setup: TPhaseSetup): TCommandedProcess {
   return startCommandedProcess("perflab server", setup.bundles.perflabServer, setup.workDir, { ...process.env, BENCH_DATABASE_URL: setup.database.url, BENCH_AUTH_SECRET: setup.database.authSecret });
 }
 
-function sumStats(all: TAgentWorkerStats[]) {
-  const sum = (pick: (stats: TAgentWorkerStats) => number) => all.reduce((total, stats) => total + pick(stats), 0);
-  return { batches: sum((s) => s.batches), batchBytes: sum((s) => s.batchBytes), points: sum((s) => s.points), unacknowledged: sum((s) => s.unacknowledged), dropped: sum((s) => s.dropped), refused: sum((s) => s.refused), logged: sum((s) => s.logged.count), firstLogged: all.flatMap((s) => s.logged.first) };
-}
-
 async function measure(setup: TPhaseSetup, children: TCommandedProcess[]): Promise<TPhaseFigures> {
   const { kind, agentCount, database } = setup;
   const machines = database.machines.slice(0, agentCount);
@@ -82,20 +76,14 @@ async function measure(setup: TPhaseSetup, children: TCommandedProcess[]): Promi
   children.push(...viewers);
   await Promise.all(viewers.map((viewer, index) => viewer.ask("connect", { serverUrl, cookie: cookies[index]!, machineIds: machines.map((machine) => machine.agentId) } satisfies TViewerWorkerConnect, START_TIMEOUT_MS)));
 
-  const agentWorkers = Array.from({ length: Math.min(AGENT_WORKERS, agentCount) }, (_, index) => startCommandedProcess(`agent worker ${index + 1}`, setup.bundles.agentWorker, setup.workDir));
+  const agentWorkers = startAgentWorkers(setup.bundles.agentWorker, setup.workDir, Math.min(AGENT_WORKERS, agentCount));
   children.push(...agentWorkers);
-  await Promise.all(
-    agentWorkers.map((worker, workerIndex) => {
-      // The relay has no enrolment: the machine id stands in for the token and names the room.
-      const agents = machines
-        .map((machine, index) => ({ token: kind === "perflab" ? machine.token : machine.agentId, startDelayMs: (index / agentCount) * AGENT_START_SPREAD_MS, firstRound: index }))
-        .filter((_agent, index) => index % agentWorkers.length === workerIndex);
-      return worker.ask("start", { serverUrl, snapshotDirs: setup.snapshotDirs, agents } satisfies TAgentWorkerStart, START_TIMEOUT_MS);
-    }),
-  );
+  // The relay has no enrolment: the machine id stands in for the token and names the room.
+  const tokens = machines.map((machine) => (kind === "perflab" ? machine.token : machine.agentId));
+  await startAgents(agentWorkers, { serverUrl, snapshotDirs: setup.snapshotDirs, tokens, timeoutMs: START_TIMEOUT_MS });
 
   await sleep(setup.warmUpSeconds * 1000);
-  const agentsBefore = sumStats(await Promise.all(agentWorkers.map((worker) => worker.ask<TAgentWorkerStats>("stats"))));
+  const agentsBefore = await fleetStats(agentWorkers);
   await Promise.all(viewers.map((viewer) => viewer.ask("reset", { startMs: performance.timeOrigin + performance.now() })));
   if (kind === "perflab") await server.ask("takeStoreTimings");
   const postgresPids = kind === "perflab" ? await database.backendPids() : [];
@@ -107,7 +95,7 @@ async function measure(setup: TPhaseSetup, children: TCommandedProcess[]): Promi
   const reports = await Promise.all(viewers.map((viewer) => viewer.ask<TViewerWorkerReport>("report")));
   const seconds = (performance.now() - startedAt) / 1000;
   const serverRssMb = rssMegabytes(server.pid);
-  const agentsAfter = sumStats(await Promise.all(agentWorkers.map((worker) => worker.ask<TAgentWorkerStats>("stats"))));
+  const agentsAfter = await fleetStats(agentWorkers);
   const store = kind === "perflab" ? await server.ask<{ storeMs: number[]; logged: { count: number; first: string[] } }>("takeStoreTimings") : null;
 
   const latencies = reports.flatMap((report) => report.latenciesMs);
