@@ -7,7 +7,7 @@ import { DRILL_MECHANISMS, DRILL_SUBSYSTEMS, LIVE_EVENTS, type TLiveWorkshopAnno
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { Countdown } from "./countdown";
+import { Countdown, useNowUntil } from "./countdown";
 import { DiagnosisForm } from "./diagnosis-form";
 import { useWorkshopEvent, useWorkshopSocket } from "./use-workshop-socket";
 
@@ -73,13 +73,22 @@ export function LearnerDrills({ workshopId, drills, machineId }: { workshopId: s
               Diagnosis sent after {drill.diagnosis.secondsToDiagnosis} s. Your grade appears when the instructor reveals the answer.
             </p>
           ) : (
-            <div className="mt-2 space-y-3">
-              <p className="text-sm text-slate-700">Investigate on {labLink ?? "your lab machine"} with the live charts, then name the subsystem and the mechanism, and the evidence you relied on.</p>
-              <DiagnosisForm workshopId={workshopId} drillId={drill.id} />
-            </div>
+            <DrillInvestigation workshopId={workshopId} drill={drill} labLink={labLink} />
           )}
         </article>
       ))}
+    </div>
+  );
+}
+
+/** Before the countdown ends there is nothing to diagnose yet; then the form. */
+function DrillInvestigation({ workshopId, drill, labLink }: { workshopId: string; drill: TLearnerDrillView; labLink: React.ReactNode }) {
+  const hasStarted = useNowUntil(drill.startsAtMs) >= drill.startsAtMs;
+  if (!hasStarted) return <p className="mt-2 text-sm text-slate-700">Get {labLink ?? "your lab machine"} open: the fault starts when the countdown ends.</p>;
+  return (
+    <div className="mt-2 space-y-3">
+      <p className="text-sm text-slate-700">Investigate on {labLink ?? "your lab machine"} with the live charts, then name the subsystem and the mechanism, and the evidence you relied on.</p>
+      <DiagnosisForm workshopId={workshopId} drillId={drill.id} />
     </div>
   );
 }
