@@ -133,7 +133,9 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
           <h2 id="your-machine" className="mb-3 text-lg font-semibold">
             Your lab machine
           </h2>
-          <form action={attachMachineAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          {/* Keyed by the attached machine: after Save a fresh form shows what was stored, whichever comes
+              first of React's reset of the submitted form and the refreshed page. */}
+          <form key={workshop.membership.agentId ?? "none"} action={attachMachineAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <input type="hidden" name="workshopId" value={workshop.id} />
             <label className="flex flex-col gap-1 text-sm">
               <span className="text-slate-700">Attach one of your machines; your instructor sees its live lab</span>
