@@ -357,7 +357,6 @@ pl_main() {
     pl_phase requirements
     return 0
   fi
-  [ -z "$owner" ] || pl_fail "another run of $SCENARIO_ID is in progress (pid $owner); stop it first"
   # Machine-wide, whatever undo directory a run uses (an agent's, a shell's, a test's): two
   # runs of one scenario would share its namespace, interface and cgroup names and undo
   # each other's changes. Workloads started with pl_spawn do not inherit the lock. A run
@@ -370,6 +369,11 @@ pl_main() {
     pl_note "another run of $SCENARIO_ID is in progress on this machine; waiting up to ${wait_seconds} s for it to end"
     flock -w "$wait_seconds" 9 || pl_fail "another run of $SCENARIO_ID is still in progress on this machine after ${wait_seconds} s; wait for it or stop it first"
   fi
+  # Only now, holding the lock: agents of one host share the undo directory, and a run that
+  # is still setting up or waiting must not be mistaken for the owner of an undo log. A live
+  # owner here ran without the lock (no flock on this machine).
+  owner=$(pl_live_owner)
+  [ -z "$owner" ] || pl_fail "another run of $SCENARIO_ID is in progress (pid $owner); stop it first"
   trap 'pl_cleanup; exit 130' INT
   trap 'pl_cleanup; exit 143' TERM
   trap 'status=$?; pl_cleanup; [ $status -eq 0 ] && pl_phase done; exit $status' EXIT
