@@ -19,8 +19,8 @@ const LEARNERS = [
 ];
 const utcInput = (offsetHours: number) => new Date(Date.now() + offsetHours * 3_600_000).toISOString().slice(0, 16);
 
-/** Enrols a machine, runs the agent command shown once (a real agent), and attaches the machine to the workshop. */
-async function joinWithMachine(page: Page, code: string, machine: string, scratch: string): Promise<TShell> {
+/** Enrols a machine, runs the agent command shown once (a real agent, added to `agents` at once so it is stopped whatever fails), and attaches the machine. */
+async function joinWithMachine(page: Page, code: string, machine: string, scratch: string, agents: TShell[]): Promise<void> {
   await page.goto("/workshops");
   await page.getByLabel("Join code").fill(code);
   await page.getByRole("button", { name: "Join" }).click();
@@ -30,12 +30,12 @@ async function joinWithMachine(page: Page, code: string, machine: string, scratc
   await page.getByLabel("Machine name").fill(machine);
   await page.getByRole("button", { name: "Enrol machine" }).click();
   const agent = runShell(await page.getByTestId("run-command").inputValue(), scratch, { ...process.env, PERFLAB_STATE_DIR: join(scratch, machine) });
+  agents.push(agent);
   await expect.poll(agent.output, { timeout: 30_000 }).toContain("connected to");
   await page.goto(workshopUrl);
   await page.getByTestId("attach-machine").selectOption({ label: machine });
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("attach-machine")).not.toHaveValue("");
-  return agent;
 }
 
 test("one instructor and three learners through a whole workshop: live matrix, run for everyone, a graded drill, the report", async ({ page, browser }) => {
@@ -59,7 +59,7 @@ test("one instructor and three learners through a whole workshop: live matrix, r
   const scratch = mkdtempSync(join(tmpdir(), "perflab-e2e-workshop-"));
   const agents: TShell[] = [];
   try {
-    for (const [index, learner] of [ann!, ben!, cat!].entries()) agents.push(await joinWithMachine(learner, code, LEARNERS[index]!.machine, scratch));
+    for (const [index, learner] of [ann!, ben!, cat!].entries()) await joinWithMachine(learner, code, LEARNERS[index]!.machine, scratch, agents);
 
     // The live view: every learner, online, with a thumbnail of their machine's last minute.
     await instructor.reload();

@@ -56,6 +56,14 @@ describe("scenario runs", () => {
     expect(recording).toMatchObject({ run: { status: "done", verdict: { reproduced: true } }, events: [{ kind: "note", body: { message: "hello" } }], samples: [{ t: 1, points: [] }] });
   });
 
+  it("a run that fails keeps the script's last error as its problem", async () => {
+    const run = await requestScenarioRun(testDb.db, owner, input());
+    await markRunAnswered(testDb.db, agentId, run.id, { started: true, at: new Date() });
+    for (const message of ["first", "another run of cpu-starvation is still in progress"]) await recordRunEvent(testDb.db, agentId, { runId: run.id, t: Date.now(), kind: "error", body: { message } });
+    await finishRun(testDb.db, agentId, run.id, { status: "failed", at: new Date(), verdict: { reproduced: false }, samples: [] });
+    expect((await getScenarioRun(testDb.db, owner, run.id)).problem).toBe("another run of cpu-starvation is still in progress");
+  });
+
   it("runs past their deadline without an end are marked lost; younger ones are left running", async () => {
     const old = await requestScenarioRun(testDb.db, owner, input());
     await testDb.db.scenarioRun.update({ where: { id: old.id }, data: { requestedAt: new Date(Date.now() - 10 * 60_000) } });

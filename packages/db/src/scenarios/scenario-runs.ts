@@ -77,11 +77,21 @@ export async function recordRunEvent(db: Db, agentId: string, event: { runId: st
   return true;
 }
 
-/** The end of a run: its status, verdict and the samples that back the verdict, kept for the replay. */
+/**
+ * The end of a run: its status, verdict and the samples that back the verdict, kept for the
+ * replay. A run that did not end "done" keeps the script's last error as its problem, so
+ * lists (a workshop's runs) say why without opening the replay.
+ */
 export async function finishRun(db: Db, agentId: string, runId: string, end: { status: TFinalRunStatus; at: Date; verdict: unknown; samples: unknown[]; problem?: string | null }): Promise<void> {
+  let problem = end.problem ?? undefined;
+  if (problem === undefined && end.status !== "done") {
+    const lastError = await db.scenarioRunEvent.findFirst({ where: { runId, kind: "error" }, orderBy: { id: "desc" }, select: { body: true } });
+    const message = (lastError?.body as { message?: unknown } | undefined)?.message;
+    if (typeof message === "string") problem = message.slice(0, 500);
+  }
   await db.scenarioRun.updateMany({
     where: { id: runId, agentId, endedAt: null },
-    data: { status: end.status, endedAt: end.at, verdict: end.verdict as object, samples: gzipSync(JSON.stringify(end.samples)), problem: end.problem ?? undefined },
+    data: { status: end.status, endedAt: end.at, verdict: end.verdict as object, samples: gzipSync(JSON.stringify(end.samples)), problem },
   });
 }
 
