@@ -4,7 +4,8 @@
 // left exactly as before (sysctls, namespaces, interfaces, qdiscs, cgroups, temp entries,
 // undo logs, processes). A scenario whose requirements this machine lacks is reported as
 // skipped with what is missing. Then a run dies with its agent (both SIGKILLed mid-run)
-// and the next agent start undoes what it left.
+// and the next agent start undoes what it left; and two agents of one host run the same
+// scenario one after the other.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -85,6 +86,24 @@ describe.skipIf(!isRoot)("a run that dies with its agent", () => {
 
     const nextStart = new ScenarioRunner({ catalogue: SCENARIO_CATALOGUE, scriptsDir, undoDir, emit: () => {} });
     expect(await nextStart.cleanupLeftovers()).toEqual(["cpu-starvation"]);
+    expect(describeDifferences(before, captureMachineState(undoDir))).toEqual([]);
+  });
+});
+
+describe.skipIf(!isRoot)("two agents of one host", () => {
+  // As root every agent keeps its undo logs in /run/perflab-scenarios: runs of one scenario
+  // from two agents share the undo directory and the machine-wide lock. The second waits
+  // its turn (a workshop rehearsed on one machine starts the same scenario for everyone).
+  it("each get their run of the same scenario, one after the other", async () => {
+    const before = captureMachineState(undoDir);
+    const outcomes: TScenarioEvent[][] = [[], []];
+    const agents = outcomes.map((own) => new ScenarioRunner({ catalogue: SCENARIO_CATALOGUE, scriptsDir, undoDir, emit: (event) => own.push(event) }));
+    expect(agents[0]!.start({ runId: "first", scenarioId: "cpu-starvation", durationSeconds: 2 })).toEqual({ data: { runId: "first" } });
+    await new Promise((resolve) => setTimeout(resolve, 700)); // the first holds the lock and owns its undo log
+    expect(agents[1]!.start({ runId: "second", scenarioId: "cpu-starvation", durationSeconds: 2 })).toEqual({ data: { runId: "second" } });
+    const exits = await Promise.all(agents.map((agent) => agent.idle()));
+    expect(exits, JSON.stringify(outcomes)).toEqual(["done", "done"]);
+    expect(outcomes[1]!.some((event) => event.kind === "note" && event.message.includes("waiting up to"))).toBe(true);
     expect(describeDifferences(before, captureMachineState(undoDir))).toEqual([]);
   });
 });
