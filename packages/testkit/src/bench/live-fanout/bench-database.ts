@@ -13,17 +13,13 @@ export interface TEnrolledMachine {
   token: string;
 }
 
-export interface TBenchDatabase {
-  url: string;
+export interface TBenchDatabase extends TScratchDatabase {
   /** The next-auth secret the server decodes session cookies with. */
   authSecret: string;
   machines: TEnrolledMachine[];
   /** Session cookies of the machines' owner and of an administrator: both may watch. */
   ownerCookie: string;
   adminCookie: string;
-  /** PostgreSQL backends serving this database now (other than our own connection). */
-  backendPids: () => Promise<number[]>;
-  drop: () => Promise<void>;
 }
 
 const USER_SELECT = { id: true, email: true, name: true, role: true } as const;
@@ -43,25 +39,32 @@ async function enrollMachines(db: Db, owner: TUserSummary, count: number): Promi
   return machines;
 }
 
-export async function createBenchDatabase(machineCount: number): Promise<TBenchDatabase> {
+/** What every benchmark database has beside its seed: its URL, its PostgreSQL backends, and a drop. */
+export interface TScratchDatabase {
+  url: string;
+  /** PostgreSQL backends serving this database now (other than our own connection). */
+  backendPids: () => Promise<number[]>;
+  drop: () => Promise<void>;
+}
+
+/**
+ * A database of its own for one benchmark run, on the test PostgreSQL server (TEST_DATABASE_URL,
+ * DATABASE_URL, or an embedded one), migrated and seeded by `seed`; dropped by `drop`, or at
+ * once when seeding fails.
+ */
+export async function createScratchDatabase<T>(label: string, seed: (db: Db) => Promise<T>): Promise<T & TScratchDatabase> {
   const server = await startTestServer();
-  const name = `perflab_bench_live_${process.pid}_${Date.now().toString(36)}`;
+  const name = `perflab_bench_${label}_${process.pid}_${Date.now().toString(36)}`;
   const url = await createDatabase(server.url, name);
   let db: Db | null = null;
   try {
     await applyMigrations(url);
-    db = createDb(url);
-    const authSecret = randomBytes(32).toString("base64url");
-    const owner = await db.user.create({ data: { email: "owner@bench.invalid", name: "Bench owner" }, select: USER_SELECT });
-    const admin = await db.user.create({ data: { email: "admin@bench.invalid", name: "Bench admin", role: Role.ADMIN }, select: USER_SELECT });
-    const machines = await enrollMachines(db, owner, machineCount);
-    const connected = db;
+    const connected = createDb(url);
+    db = connected;
+    const seeded = await seed(connected);
     return {
+      ...seeded,
       url,
-      authSecret,
-      machines,
-      ownerCookie: await sessionCookie(owner, authSecret),
-      adminCookie: await sessionCookie(admin, authSecret),
       backendPids: async () => (await connected.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map((row) => row.pid),
       drop: async () => {
         await connected.$disconnect();
@@ -75,4 +78,13 @@ export async function createBenchDatabase(machineCount: number): Promise<TBenchD
     await server.stop();
     throw error;
   }
+}
+
+export async function createBenchDatabase(machineCount: number): Promise<TBenchDatabase> {
+  return createScratchDatabase("live", async (db) => {
+    const authSecret = randomBytes(32).toString("base64url");
+    const owner = await db.user.create({ data: { email: "owner@bench.invalid", name: "Bench owner" }, select: USER_SELECT });
+    const admin = await db.user.create({ data: { email: "admin@bench.invalid", name: "Bench admin", role: Role.ADMIN }, select: USER_SELECT });
+    return { authSecret, machines: await enrollMachines(db, owner, machineCount), ownerCookie: await sessionCookie(owner, authSecret), adminCookie: await sessionCookie(admin, authSecret) };
+  });
 }

@@ -62,3 +62,19 @@ export function startCommandedProcess(name: string, script: string, cwd: string,
 
   return { name, pid: watched.child.pid!, ask, stop: async () => void (await watched.stop("SIGTERM", 10_000)), output: watched.output };
 }
+
+/**
+ * Runs one measurement with the processes it starts (it pushes them onto `children`, the
+ * server first), its first error line instead of a throw, and every process stopped in the
+ * reverse order whatever happens: agents first, so the server sees them leave.
+ */
+export async function measureWithChildren<R>(measure: (children: TCommandedProcess[]) => Promise<R>): Promise<{ data: R } | { error: string }> {
+  const children: TCommandedProcess[] = [];
+  try {
+    return { data: await measure(children) };
+  } catch (error) {
+    return { error: (error as Error).message.split("\n")[0]! };
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+  }
+}

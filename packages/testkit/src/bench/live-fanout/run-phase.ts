@@ -9,7 +9,7 @@ import { rssMegabytes } from "../agent-cost/process-cost";
 import { fleetStats, startAgents, startAgentWorkers } from "./agent-fleet";
 import type { TBenchDatabase } from "./bench-database";
 import type { TBundles } from "./bundle-entries";
-import { startCommandedProcess, type TCommandedProcess } from "./command-channel";
+import { measureWithChildren, startCommandedProcess, type TCommandedProcess } from "./command-channel";
 import { startCpuWindow } from "./cpu-window";
 import { percentiles } from "./percentiles";
 import type { TViewerWorkerConnect, TViewerWorkerReport } from "./viewer-worker.entry";
@@ -137,13 +137,6 @@ async function measure(setup: TPhaseSetup, children: TCommandedProcess[]): Promi
 }
 
 export async function runPhase(setup: TPhaseSetup): Promise<TPhaseResult> {
-  const children: TCommandedProcess[] = [];
-  try {
-    return { kind: setup.kind, agentCount: setup.agentCount, figures: await measure(setup, children) };
-  } catch (error) {
-    return { kind: setup.kind, agentCount: setup.agentCount, error: (error as Error).message.split("\n")[0]! };
-  } finally {
-    // Agents first, so the server sees them leave; the server last.
-    for (const child of children.reverse()) await child.stop();
-  }
+  const result = await measureWithChildren((children) => measure(setup, children));
+  return "data" in result ? { kind: setup.kind, agentCount: setup.agentCount, figures: result.data } : { kind: setup.kind, agentCount: setup.agentCount, error: result.error };
 }

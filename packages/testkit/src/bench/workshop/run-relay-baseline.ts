@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { rssMegabytes } from "../agent-cost/process-cost";
 import { fleetStats, startAgents, startAgentWorkers } from "../live-fanout/agent-fleet";
-import { startCommandedProcess, type TCommandedProcess } from "../live-fanout/command-channel";
+import { measureWithChildren, startCommandedProcess, type TCommandedProcess } from "../live-fanout/command-channel";
 import { startCpuWindow } from "../live-fanout/cpu-window";
 import type { TViewerWorkerConnect, TViewerWorkerReport } from "../live-fanout/viewer-worker.entry";
 import { AGENT_WORKERS, nowMs, START_TIMEOUT_MS, type TWorkshopSetup } from "./workshop-setup";
@@ -68,12 +68,6 @@ async function measure(setup: TWorkshopSetup, children: TCommandedProcess[]): Pr
 }
 
 export async function runRelayBaseline(setup: TWorkshopSetup): Promise<{ round: TRelayRound } | { error: string }> {
-  const children: TCommandedProcess[] = [];
-  try {
-    return { round: await measure(setup, children) };
-  } catch (error) {
-    return { error: (error as Error).message.split("\n")[0]! };
-  } finally {
-    for (const child of children.reverse()) await child.stop();
-  }
+  const result = await measureWithChildren((children) => measure(setup, children));
+  return "data" in result ? { round: result.data } : result;
 }

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { rssMegabytes } from "../agent-cost/process-cost";
 import { fleetStats, startAgents, startAgentWorkers } from "../live-fanout/agent-fleet";
-import { startCommandedProcess, type TCommandedProcess } from "../live-fanout/command-channel";
+import { measureWithChildren, startCommandedProcess, type TCommandedProcess } from "../live-fanout/command-channel";
 import { startCpuWindow } from "../live-fanout/cpu-window";
 import type { TInstructorViewConnect, TInstructorViewReport } from "./instructor-view.entry";
 import type { TLearnerWorkerConnect, TLearnerWorkerReport } from "./learner-worker.entry";
@@ -110,13 +110,6 @@ async function measure(setup: TWorkshopSetup, children: TCommandedProcess[]): Pr
 }
 
 export async function runWorkshopPhase(setup: TWorkshopSetup): Promise<{ round: TWorkshopRound } | { error: string }> {
-  const children: TCommandedProcess[] = [];
-  try {
-    return { round: await measure(setup, children) };
-  } catch (error) {
-    return { error: (error as Error).message.split("\n")[0]! };
-  } finally {
-    // Agents first, so the server sees them leave; the server last.
-    for (const child of children.reverse()) await child.stop();
-  }
+  const result = await measureWithChildren((children) => measure(setup, children));
+  return "data" in result ? { round: result.data } : result;
 }

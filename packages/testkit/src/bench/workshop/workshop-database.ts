@@ -3,11 +3,9 @@
 // (createAgent), joins with the code (joinWorkshop) and attaches the machine
 // (attachMachine). Created and migrated for the run on the test PostgreSQL server, as the
 // live fan-out benchmark's (live-fanout/bench-database.ts), and dropped at the end.
-import { attachMachine, createAgent, createDb, createWorkshop, joinWorkshop, Role, syncCurriculum, type Db, type TUserSummary } from "@perflab/db";
-import { applyMigrations, createDatabase, dropDatabase } from "@perflab/db/admin";
+import { attachMachine, createAgent, createWorkshop, joinWorkshop, Role, syncCurriculum, type Db, type TUserSummary } from "@perflab/db";
 import { randomBytes } from "node:crypto";
-import { startTestServer } from "../../database/test-server";
-import { sessionCookie } from "../live-fanout/bench-database";
+import { createScratchDatabase, sessionCookie, type TScratchDatabase } from "../live-fanout/bench-database";
 
 /** A day's workshop: a handful of topics, so the matrix is learners × 6 cells. */
 export const WORKSHOP_TOPIC_IDS = ["2.1", "2.2", "3.1", "3.2", "3.4", "4.1"];
@@ -20,16 +18,12 @@ export interface TBenchLearner {
   token: string;
 }
 
-export interface TWorkshopDatabase {
-  url: string;
+export interface TWorkshopDatabase extends TScratchDatabase {
   /** The next-auth secret the server decodes session cookies with. */
   authSecret: string;
   workshopId: string;
   instructorCookie: string;
   learners: TBenchLearner[];
-  /** PostgreSQL backends serving this database now (other than our own connection). */
-  backendPids: () => Promise<number[]>;
-  drop: () => Promise<void>;
 }
 
 const USER_SELECT = { id: true, email: true, name: true, role: true } as const;
@@ -45,13 +39,7 @@ async function enrolLearner(db: Db, index: number, workshopId: string, joinCode:
 }
 
 export async function createWorkshopDatabase(learnerCount: number): Promise<TWorkshopDatabase> {
-  const server = await startTestServer();
-  const name = `perflab_bench_workshop_${process.pid}_${Date.now().toString(36)}`;
-  const url = await createDatabase(server.url, name);
-  let db: Db | null = null;
-  try {
-    await applyMigrations(url);
-    db = createDb(url);
+  return createScratchDatabase("workshop", async (db) => {
     const topics = WORKSHOP_TOPIC_IDS.map((id) => ({ id, section: Number(id.split(".")[0]), title: `Topic ${id}`, contentHash: "bench", exercises: [] }));
     await syncCurriculum(db, topics, { isComplete: true });
     const authSecret = randomBytes(32).toString("base64url");
@@ -61,24 +49,6 @@ export async function createWorkshopDatabase(learnerCount: number): Promise<TWor
     if (!("data" in created)) throw new Error(`creating the workshop: ${JSON.stringify(created.fieldErrors)}`);
     const learners: TBenchLearner[] = [];
     for (let index = 0; index < learnerCount; index++) learners.push(await enrolLearner(db, index, created.data.id, created.data.joinCode, authSecret));
-    const connected = db;
-    return {
-      url,
-      authSecret,
-      workshopId: created.data.id,
-      instructorCookie: await sessionCookie(instructor, authSecret),
-      learners,
-      backendPids: async () => (await connected.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map((row) => row.pid),
-      drop: async () => {
-        await connected.$disconnect();
-        await dropDatabase(server.url, name);
-        await server.stop();
-      },
-    };
-  } catch (error) {
-    await db?.$disconnect();
-    await dropDatabase(server.url, name);
-    await server.stop();
-    throw error;
-  }
+    return { authSecret, workshopId: created.data.id, instructorCookie: await sessionCookie(instructor, authSecret), learners };
+  });
 }
