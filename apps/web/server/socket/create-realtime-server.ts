@@ -35,6 +35,8 @@ export interface TRealtimeServer extends Server {
   isMachineOnline: (machineId: string) => boolean;
   /** A learner progressed: their open workshops' instructor views refetch. */
   notifyLearnerProgress: (userId: string) => void;
+  /** A learner attached or detached a lab machine: instructor views follow the new one. */
+  notifyMachineAttached: (userId: string) => void;
   /** A drill was revealed (or a run scheduled elsewhere): the workshop's learners and instructor views refetch. */
   announceWorkshop: (announcement: TLiveWorkshopAnnouncement) => void;
 }
@@ -142,6 +144,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: TRealtimeDepe
   };
   const isMachineOnline = (machineId: string) => presence.state(machineId, { revoked: false, lastSeenMs: null }).online;
   const notifyLearnerProgress = (userId: string) => workshops?.learnerProgressed(userId);
+  const notifyMachineAttached = (userId: string) => workshops?.machineAttached(userId);
   const announceWorkshop = (announcement: TLiveWorkshopAnnouncement) => workshops?.announce(announcement);
-  return Object.assign(io, { disconnectMachine, isMachineOnline, notifyLearnerProgress, announceWorkshop });
+  return Object.assign(io, { disconnectMachine, isMachineOnline, notifyLearnerProgress, notifyMachineAttached, announceWorkshop });
 }

@@ -11,6 +11,8 @@ export interface TRealtimeControl {
   isMachineOnline: (machineId: string) => boolean;
   /** A learner progressed (read, quiz, exercise): tells the instructor views of their open workshops. */
   notifyLearnerProgress: (userId: string) => void;
+  /** A learner attached or detached a lab machine: the instructor views follow the new one. */
+  notifyMachineAttached: (userId: string) => void;
   /** To a workshop's learners and instructor views: a drill was revealed. */
   announceWorkshop: (announcement: TLiveWorkshopAnnouncement) => void;
 }

@@ -107,12 +107,22 @@ export class WorkshopHub {
     for (const { workshopId, userId } of this.machines.get(machineId) ?? []) this.live.to(workshopRoom(workshopId)).emit(LIVE_EVENTS.workshopProgress, { workshopId, userId });
   }
 
-  /** A learner progressed (or attached a machine): their open workshops' instructor views refetch. */
+  /** A learner progressed: their open workshops' instructor views refetch. */
   learnerProgressed(userId: string): void {
+    this.announceLearner(userId, false);
+  }
+
+  /** A learner attached (or detached) a machine: the followed workshops re-read their machines, then refetch. */
+  machineAttached(userId: string): void {
+    this.announceLearner(userId, true);
+  }
+
+  // Progress is frequent (every heartbeat), attaching rare: only the latter re-reads machine lists.
+  private announceLearner(userId: string, refreshMachines: boolean): void {
     this.access.workshopsOfLearner(userId).then(
       async (workshopIds) => {
         for (const workshopId of workshopIds) {
-          if (this.followed.has(workshopId)) await this.follow(workshopId);
+          if (refreshMachines && this.followed.has(workshopId)) await this.follow(workshopId);
           this.live.to(workshopRoom(workshopId)).emit(LIVE_EVENTS.workshopProgress, { workshopId, userId });
         }
       },

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db";
-import { announceProgress } from "@/server/realtime/announce-progress";
+import { realtimeControl } from "../../../server/socket/realtime-control";
 
 const SESSION_ENDED = "Your session has ended. Sign in again.";
 const text = (formData: FormData, name: string) => {
@@ -75,5 +75,5 @@ export async function attachMachineAction(formData: FormData): Promise<void> {
   const agentId = text(formData, "agentId");
   if (!actor) return;
   await managed(formData, (workshopId) => attachMachine(getDb(), actor, workshopId, agentId || null));
-  announceProgress(actor.id); // the instructor's view follows the new machine
+  realtimeControl()?.notifyMachineAttached(actor.id); // the instructor's view follows the new machine
 }

@@ -116,48 +116,48 @@ export default async function WorkshopPage({ params }: { params: Promise<{ works
         </div>
       ) : null}
       {workshop.membership ? (
-        <section aria-labelledby="your-drills" className="mt-8 max-w-3xl">
-          <h2 id="your-drills" className="mb-3 text-lg font-semibold">
-            Runs and drills
-          </h2>
-          <LearnerDrills
-            workshopId={workshop.id}
-            machineId={workshop.membership.agentId}
-            drills={drills.map((drill) => ({ id: drill.id, startsAtMs: drill.startsAt.getTime(), revealed: drill.revealed, answer: drill.answer, diagnosis: drill.diagnosis }))}
-          />
-          {drills.length === 0 ? <p className="text-sm text-slate-600">No drills yet. When your instructor starts one, it appears here.</p> : null}
-        </section>
-      ) : null}
-      {workshop.membership ? (
-        <section aria-labelledby="your-machine" className="mt-8 max-w-xl">
-          <h2 id="your-machine" className="mb-3 text-lg font-semibold">
-            Your lab machine
-          </h2>
-          {/* Keyed by the attached machine: after Save a fresh form shows what was stored, whichever comes
-              first of React's reset of the submitted form and the refreshed page. */}
-          <form key={workshop.membership.agentId ?? "none"} action={attachMachineAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <input type="hidden" name="workshopId" value={workshop.id} />
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="text-slate-700">Attach one of your machines; your instructor sees its live lab</span>
-              <select name="agentId" defaultValue={workshop.membership.agentId ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5" data-testid="attach-machine">
-                <option value="">none</option>
-                {machines.map((machine) => (
-                  <option key={machine.id} value={machine.id}>
-                    {machine.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-              Save
-            </button>
-            {machines.length === 0 ? (
-              <p className="w-full text-sm text-slate-600">
-                No lab machine yet: <Link href="/labs" className="text-emerald-700 hover:underline">enrol one</Link>.
-              </p>
-            ) : null}
-          </form>
-        </section>
+        <>
+          <section aria-labelledby="your-drills" className="mt-8 max-w-3xl">
+            <h2 id="your-drills" className="mb-3 text-lg font-semibold">
+              Runs and drills
+            </h2>
+            <LearnerDrills
+              workshopId={workshop.id}
+              machineId={workshop.membership.agentId}
+              drills={drills.map((drill) => ({ id: drill.id, startsAtMs: drill.startsAt.getTime(), revealed: drill.revealed, answer: drill.answer, diagnosis: drill.diagnosis }))}
+            />
+            {drills.length === 0 ? <p className="text-sm text-slate-600">No drills yet. When your instructor starts one, it appears here.</p> : null}
+          </section>
+          <section aria-labelledby="your-machine" className="mt-8 max-w-xl">
+            <h2 id="your-machine" className="mb-3 text-lg font-semibold">
+              Your lab machine
+            </h2>
+            {/* Keyed by the attached machine: after Save a fresh form shows what was stored, whichever comes
+                first of React's reset of the submitted form and the refreshed page. */}
+            <form key={workshop.membership.agentId ?? "none"} action={attachMachineAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <input type="hidden" name="workshopId" value={workshop.id} />
+              <label className="flex flex-col gap-1 text-sm">
+                <span className="text-slate-700">Attach one of your machines; your instructor sees its live lab</span>
+                <select name="agentId" defaultValue={workshop.membership.agentId ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5" data-testid="attach-machine">
+                  <option value="">none</option>
+                  {machines.map((machine) => (
+                    <option key={machine.id} value={machine.id}>
+                      {machine.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+                Save
+              </button>
+              {machines.length === 0 ? (
+                <p className="w-full text-sm text-slate-600">
+                  No lab machine yet: <Link href="/labs" className="text-emerald-700 hover:underline">enrol one</Link>.
+                </p>
+              ) : null}
+            </form>
+          </section>
+        </>
       ) : null}
     </>
   );
